@@ -21,8 +21,8 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	rm -f demo.db
-	$(PY) examples/demo.py
+	rm -f demo.db demo-report.html
+	bash examples/demo.sh
 
 test: $(STAMP)
 	$(PY) -m pytest -q

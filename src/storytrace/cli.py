@@ -192,6 +192,18 @@ def list_(db: str) -> None:
 
 
 @cli.command()
+@_db_option
+def summary(db: str) -> None:
+    """Summarise the store: articles, who is quoted most, and counts of what was extracted."""
+    try:
+        with Store(db) as store:
+            analyses = list(store.analyses())
+    except StorytraceError as exc:
+        raise _fail(exc) from exc
+    print_overview(analyses, Console(highlight=False))
+
+
+@cli.command()
 @click.argument("article")
 @_db_option
 def show(article: str, db: str) -> None:
