@@ -28,8 +28,10 @@ from storytrace.records import Article  # noqa: E402
 from storytrace.store import Store  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-REAL_SOURCES = (DATA / "quotes" / "ggt" / "ggt_quotes.jsonl",
-                DATA / "quotes" / "polnear" / "polnear_dev.jsonl")
+REAL_SOURCES = (
+    DATA / "quotes" / "ggt" / "ggt_quotes.jsonl",
+    DATA / "quotes" / "polnear" / "polnear_dev.jsonl",
+)
 
 
 def load_texts(limit: int) -> tuple[list[str], str]:
@@ -43,10 +45,10 @@ def load_texts(limit: int) -> tuple[list[str], str]:
     from storytrace.ingest import read_inputs
     from storytrace.records import RawArticle
 
-    examples = [r.text for r in read_inputs([str(ROOT / "examples")])
-                if isinstance(r, RawArticle)]
-    repeated = [f"{t}\n\n(copy {i})" for i in range(limit // max(len(examples), 1) + 1)
-                for t in examples]
+    examples = [r.text for r in read_inputs([str(ROOT / "examples")]) if isinstance(r, RawArticle)]
+    repeated = [
+        f"{t}\n\n(copy {i})" for i in range(limit // max(len(examples), 1) + 1) for t in examples
+    ]
     return repeated[:limit], "examples/ repeated"
 
 
@@ -67,8 +69,12 @@ def main() -> None:
 
     stage_time = {stage.name: 0.0 for stage in pipeline.stages}
     for i, (text, doc) in enumerate(zip(texts, docs, strict=True)):
-        work = ArticleWork(article=Article(id=f"b{i}", key=str(i), input="bench", text=text,
-                                           published="2025-11-20"), doc=doc)
+        work = ArticleWork(
+            article=Article(
+                id=f"b{i}", key=str(i), input="bench", text=text, published="2025-11-20"
+            ),
+            doc=doc,
+        )
         for stage in pipeline.stages:
             t0 = time.perf_counter()
             stage.run(work)
@@ -79,8 +85,9 @@ def main() -> None:
         jsonl = Path(tmp) / "bench.jsonl"
         with jsonl.open("w", encoding="utf-8") as handle:
             for i, text in enumerate(texts):
-                handle.write(json.dumps({"id": f"b{i}", "text": text,
-                                         "published": "2025-11-20"}) + "\n")
+                handle.write(
+                    json.dumps({"id": f"b{i}", "text": text, "published": "2025-11-20"}) + "\n"
+                )
         with Store(str(Path(tmp) / "bench.db")) as store:
             start = time.perf_counter()
             summary = ingest([str(jsonl)], store, pipeline=pipeline)
@@ -90,8 +97,10 @@ def main() -> None:
     n = len(texts)
     print(f"texts: {n} articles, {words:,} words, from {origin}")
     print(f"bare spaCy parse : {n / bare:7.1f} articles/s {words / bare:9.0f} words/s")
-    print(f"whole pipeline   : {n / full:7.1f} articles/s {words / full:9.0f} words/s"
-          "  (read JSONL, hash, parse, extract, store in SQLite)")
+    print(
+        f"whole pipeline   : {n / full:7.1f} articles/s {words / full:9.0f} words/s"
+        "  (read JSONL, hash, parse, extract, store in SQLite)"
+    )
     print(f"ratio pipeline/bare: {bare / full:.2f}  (target >= 0.70)")
     for name, seconds in stage_time.items():
         print(f"  stage {name:<13} {seconds / bare:6.1%} of bare parse time")

@@ -28,29 +28,34 @@ def test_every_command_has_help(runner: CliRunner) -> None:
     assert isinstance(cli, click.Group)
     for name, command in cli.commands.items():
         assert command.help, f"{name} has no help text"
-        result = runner.invoke(cli, [name, "--help"])
+        result = runner.invoke(cli, [name, "--help"], prog_name="storytrace")
         assert result.exit_code == 0, result.output
         assert f"Usage: storytrace {name}" in result.output
 
 
 def test_docs_cli_md_matches_help() -> None:
     assert (DOCS / "cli.md").read_text(encoding="utf-8") == render_cli_docs(), (
-        "docs/cli.md is stale: run `make docs`")
+        "docs/cli.md is stale: run `make docs`"
+    )
 
 
 def test_bad_published_date_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["add", "x.txt", "--db", str(tmp_path / "d.db"),
-                                 "--published", "March 3"])
+    result = runner.invoke(
+        cli, ["add", "x.txt", "--db", str(tmp_path / "d.db"), "--published", "March 3"]
+    )
     assert result.exit_code == 2
-    assert ("Invalid value for '--published': 'March 3' is not YYYY-MM-DD or "
-            "YYYY-MM-DDTHH:MM") in result.output
+    assert (
+        "Invalid value for '--published': 'March 3' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+    ) in result.output
 
 
 def test_show_unknown_article(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["show", "nope", "--db", str(tmp_path / "d.db")])
     assert result.exit_code == 1
-    assert result.output == ("Error: article nope: no article with id 'nope'\n"
-                             "Hint: `storytrace list` shows the stored ids\n")
+    assert result.output == (
+        "Error: article nope: no article with id 'nope'\n"
+        "Hint: `storytrace list` shows the stored ids\n"
+    )
 
 
 def test_db_from_environment(runner: CliRunner, tmp_path: Path) -> None:
@@ -63,11 +68,14 @@ def test_db_from_environment(runner: CliRunner, tmp_path: Path) -> None:
 def test_bad_config_file_is_reported(runner: CliRunner, tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     config.write_text("[parse]\nbatchsize = 1\n", encoding="utf-8")
-    result = runner.invoke(cli, ["add", "x.txt", "--config", str(config),
-                                 "--db", str(tmp_path / "d.db")])
+    result = runner.invoke(
+        cli, ["add", "x.txt", "--config", str(config), "--db", str(tmp_path / "d.db")]
+    )
     assert result.exit_code == 1
-    assert result.output == (f"Error: {config}: unknown key 'batchsize'\n"
-                             "Hint: known keys: batch_size, max_chars, model\n")
+    assert result.output == (
+        f"Error: {config}: unknown key 'batchsize'\n"
+        "Hint: known keys: batch_size, max_chars, model\n"
+    )
 
 
 @pytest.mark.model
@@ -76,9 +84,23 @@ def test_add_list_show_export_report(runner: CliRunner, tmp_path: Path) -> None:
     article = tmp_path / "okafor.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     missing = tmp_path / "missing.txt"
-    result = runner.invoke(cli, ["add", str(article), str(missing), "--db", db, "--quiet",
-                                 "--outlet", "Harbour Ledger", "--published", "2026-03-04",
-                                 "--title", "Port to reopen"])
+    result = runner.invoke(
+        cli,
+        [
+            "add",
+            str(article),
+            str(missing),
+            "--db",
+            db,
+            "--quiet",
+            "--outlet",
+            "Harbour Ledger",
+            "--published",
+            "2026-03-04",
+            "--title",
+            "Port to reopen",
+        ],
+    )
     assert result.exit_code == 1  # one input was skipped
     lines = result.output.splitlines()
     assert lines[-1] == "1 added, 0 unchanged, 1 skipped (1 not found)"

@@ -25,13 +25,16 @@ def test_user_file_overrides_only_its_keys(tmp_path) -> None:
     assert config.fetch.max_redirects == 5
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ("[parse]\nbatchsize = 8\n", "unknown key 'batchsize'"),
-    ("[parse]\nbatch_size = 'x'\n", "'batch_size' must be int, not str"),
-    ("[parse]\nbatch_size = 0\n", "parse.batch_size must be positive, got 0"),
-    ("parse = 3\n", "'parse' must be a table"),
-    ("[parse\n", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[parse]\nbatchsize = 8\n", "unknown key 'batchsize'"),
+        ("[parse]\nbatch_size = 'x'\n", "'batch_size' must be int, not str"),
+        ("[parse]\nbatch_size = 0\n", "parse.batch_size must be positive, got 0"),
+        ("parse = 3\n", "'parse' must be a table"),
+        ("[parse\n", "not valid TOML"),
+    ],
+)
 def test_bad_config_is_a_clear_error(tmp_path, body: str, message: str) -> None:
     path = tmp_path / "c.toml"
     path.write_text(body, encoding="utf-8")

@@ -1,9 +1,9 @@
 """The library functions behind each CLI command (the CLI only parses and reports).
 
-    add(inputs, db)          ingest into a store            -> IngestSummary
-    analyze(inputs)          the same pipeline, in memory   -> (analyses, IngestSummary)
-    write_report(db, out)    self-contained HTML report
-    export_json(db, out)     the storytrace/1 JSON contract
+add(inputs, db)          ingest into a store            -> IngestSummary
+analyze(inputs)          the same pipeline, in memory   -> (analyses, IngestSummary)
+write_report(db, out)    self-contained HTML report
+export_json(db, out)     the storytrace/1 JSON contract
 """
 
 from __future__ import annotations
@@ -27,23 +27,45 @@ if TYPE_CHECKING:
 __all__ = ["add", "analyze", "export_json", "write_analyses_json", "write_html", "write_report"]
 
 
-def add(inputs: Sequence[str], db: str, *, config: Config | None = None,
-        metadata: Metadata | None = None, client: httpx.Client | None = None,
-        progress: ProgressCallback | None = None) -> IngestSummary:
+def add(
+    inputs: Sequence[str],
+    db: str,
+    *,
+    config: Config | None = None,
+    metadata: Metadata | None = None,
+    client: httpx.Client | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestSummary:
     """Ingest ``inputs`` into the store at ``db``."""
     with Store(db) as store:
-        return ingest(inputs, store, config=config or load_config(), metadata=metadata,
-                      client=client, progress=progress)
+        return ingest(
+            inputs,
+            store,
+            config=config or load_config(),
+            metadata=metadata,
+            client=client,
+            progress=progress,
+        )
 
 
-def analyze(inputs: Sequence[str], *, config: Config | None = None,
-            metadata: Metadata | None = None, client: httpx.Client | None = None,
-            progress: ProgressCallback | None = None,
-            ) -> tuple[list[ArticleAnalysis], IngestSummary]:
+def analyze(
+    inputs: Sequence[str],
+    *,
+    config: Config | None = None,
+    metadata: Metadata | None = None,
+    client: httpx.Client | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[list[ArticleAnalysis], IngestSummary]:
     """Run the whole pipeline on ``inputs`` in an in-memory store."""
     with Store(":memory:") as store:
-        summary = ingest(inputs, store, config=config or load_config(), metadata=metadata,
-                         client=client, progress=progress)
+        summary = ingest(
+            inputs,
+            store,
+            config=config or load_config(),
+            metadata=metadata,
+            client=client,
+            progress=progress,
+        )
         return list(store.analyses()), summary
 
 

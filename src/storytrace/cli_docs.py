@@ -15,20 +15,28 @@ from storytrace.cli import cli
 __all__ = ["render_cli_docs"]
 
 
-def _help(command: click.Command, name: str) -> str:
-    ctx = click.Context(command, info_name=name, terminal_width=100, max_content_width=100)
-    return command.get_help(ctx)
+def _sections(command: click.Command, ctx: click.Context, path: str) -> list[str]:
+    """The help of ``command`` and, for a group, of each subcommand, as the shell shows it."""
+    parts = [f"## {path}", "", "```text", command.get_help(ctx), "```", ""]
+    if isinstance(command, click.Group):
+        for name in sorted(command.commands):
+            sub = command.commands[name]
+            # a child context inherits the group's settings (-h), as on the command line
+            sub_ctx = click.Context(sub, info_name=name, parent=ctx, **sub.context_settings)
+            parts += _sections(sub, sub_ctx, f"{path} {name}")
+    return parts
 
 
 def render_cli_docs() -> str:
-    parts = ["# CLI reference", "",
-             "Generated from `storytrace --help` by `make docs`; a test checks it is current.",
-             "", "```text", _help(cli, "storytrace"), "```", ""]
-    assert isinstance(cli, click.Group)
-    for name in sorted(cli.commands):
-        parts += [f"## storytrace {name}", "", "```text",
-                  _help(cli.commands[name], f"storytrace {name}"), "```", ""]
-    return "\n".join(parts)
+    settings = {**cli.context_settings, "terminal_width": 100, "max_content_width": 100}
+    ctx = click.Context(cli, info_name="storytrace", **settings)
+    header = [
+        "# CLI reference",
+        "",
+        "Generated from `storytrace --help` by `make docs`; a test checks it is current.",
+        "",
+    ]
+    return "\n".join(header + _sections(cli, ctx, "storytrace"))
 
 
 if __name__ == "__main__":

@@ -51,8 +51,9 @@ def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[s
     merged = dict(base)
     for key, value in override.items():
         if key not in base:
-            raise ConfigError(f"unknown key {key!r}", input=where,
-                              hint=f"known keys: {', '.join(sorted(base))}")
+            raise ConfigError(
+                f"unknown key {key!r}", input=where, hint=f"known keys: {', '.join(sorted(base))}"
+            )
         if isinstance(base[key], dict):
             if not isinstance(value, dict):
                 raise ConfigError(f"{key!r} must be a table", input=where)
@@ -88,8 +89,16 @@ def load_config(path: str | Path | None = None) -> Config:
         data = _merge(data, _read_toml(user_text, where), where)
     parse = ParseConfig(**data["parse"])
     fetch = FetchConfig(**{**data["fetch"], "timeout": float(data["fetch"]["timeout"])})
-    for key, value in (("parse.batch_size", parse.batch_size), ("parse.max_chars", parse.max_chars),
-                       ("fetch.timeout", fetch.timeout), ("fetch.max_bytes", fetch.max_bytes)):
+    for key, value in (
+        ("parse.batch_size", parse.batch_size),
+        ("parse.max_chars", parse.max_chars),
+        ("fetch.timeout", fetch.timeout),
+        ("fetch.max_bytes", fetch.max_bytes),
+    ):
         _positive(value, key, where)
-    return Config(store_path=data["store"]["path"], parse=parse,
-                  stages=tuple(data["extract"]["stages"]), fetch=fetch)
+    return Config(
+        store_path=data["store"]["path"],
+        parse=parse,
+        stages=tuple(data["extract"]["stages"]),
+        fetch=fetch,
+    )

@@ -35,8 +35,9 @@ def load_model(name: str = "auto") -> Language:
         try:
             nlp: Language = module.load()
         except Exception as exc:  # a broken model package: report, don't mask
-            raise ModelError(f"spaCy model {candidate} is installed but failed to load: {exc}",
-                             stage="parse") from exc
+            raise ModelError(
+                f"spaCy model {candidate} is installed but failed to load: {exc}", stage="parse"
+            ) from exc
         return nlp
     raise ModelError(
         "no spaCy English model is installed (" + "; ".join(errors) + ")",

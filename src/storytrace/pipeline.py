@@ -56,8 +56,9 @@ class IngestSummary:
         return bool(self.skipped)
 
     def line(self) -> str:
-        text = (f"{len(self.added)} added, {len(self.unchanged)} unchanged, "
-                f"{len(self.skipped)} skipped")
+        text = (
+            f"{len(self.added)} added, {len(self.unchanged)} unchanged, {len(self.skipped)} skipped"
+        )
         if self.skipped:
             reasons: dict[str, int] = {}
             for skip in self.skipped:
@@ -79,8 +80,9 @@ def build_stages(names: Sequence[str]) -> list[ExtractStage]:
     registry = _stage_registry()
     unknown = [n for n in names if n not in registry]
     if unknown:
-        raise PipelineError(f"unknown extract stage(s) {unknown}",
-                            hint=f"known stages: {', '.join(registry)}")
+        raise PipelineError(
+            f"unknown extract stage(s) {unknown}", hint=f"known stages: {', '.join(registry)}"
+        )
     stages: list[ExtractStage] = [registry[name]() for name in names]
     check_order(stages)
     return stages
@@ -96,8 +98,7 @@ class Pipeline:
 
     def analyse(self, articles: Sequence[Article]) -> list[ArticleAnalysis]:
         """Parse ``articles`` with one ``nlp.pipe`` call and run every extract stage."""
-        docs = self.nlp.pipe((a.text for a in articles),
-                             batch_size=self.config.parse.batch_size)
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.config.parse.batch_size)
         results = []
         for article, doc in zip(articles, docs, strict=True):
             work = ArticleWork(article=article, doc=doc)
@@ -107,12 +108,20 @@ class Pipeline:
                 except StorytraceError:
                     raise
                 except Exception as exc:  # a bug in a stage: name the article and stage
-                    raise PipelineError(f"stage {stage.name!r} failed: {exc!r}",
-                                        article=article.id, input=article.input,
-                                        stage=stage.name) from exc
-            results.append(ArticleAnalysis(
-                article=article, entities=tuple(work.entities or ()),
-                attributions=tuple(work.attributions or ()), times=tuple(work.times or ())))
+                    raise PipelineError(
+                        f"stage {stage.name!r} failed: {exc!r}",
+                        article=article.id,
+                        input=article.input,
+                        stage=stage.name,
+                    ) from exc
+            results.append(
+                ArticleAnalysis(
+                    article=article,
+                    entities=tuple(work.entities or ()),
+                    attributions=tuple(work.attributions or ()),
+                    times=tuple(work.times or ()),
+                )
+            )
         return results
 
 
@@ -129,9 +138,12 @@ def ingest(
     """Read ``inputs``, analyse what is new, and store it. Bad inputs are skipped
     and listed in the summary; nothing already stored is touched."""
     config = config or (pipeline.config if pipeline else load_config())
-    fetch = FetchOptions(timeout=config.fetch.timeout, max_bytes=config.fetch.max_bytes,
-                         max_redirects=config.fetch.max_redirects,
-                         user_agent=config.fetch.user_agent)
+    fetch = FetchOptions(
+        timeout=config.fetch.timeout,
+        max_bytes=config.fetch.max_bytes,
+        max_redirects=config.fetch.max_redirects,
+        user_agent=config.fetch.user_agent,
+    )
     summary = IngestSummary()
     items = read_inputs(inputs, metadata=metadata or Metadata(), fetch=fetch, client=client)
     todo: list[tuple[Article, str | None]] = []
@@ -153,15 +165,26 @@ def ingest(
             summary.skipped.append(Skipped(item.input or "?", item.reason, str(item)))
             return
         if len(item.text) > config.parse.max_chars:
-            summary.skipped.append(Skipped(item.input, "too long", (
-                f"{item.input}: article is {len(item.text):,} characters, more than "
-                f"parse.max_chars ({config.parse.max_chars:,})")))
+            summary.skipped.append(
+                Skipped(
+                    item.input,
+                    "too long",
+                    (
+                        f"{item.input}: article is {len(item.text):,} characters, more than "
+                        f"parse.max_chars ({config.parse.max_chars:,})"
+                    ),
+                )
+            )
             return
         key = text_key(item.text)
         # an article related to one still waiting in this batch (same text, URL or
         # id) must see it stored first, to be recognised as unchanged or a revision
-        if any(key == a.key or (item.url and item.url == a.url) or
-               (item.source_id and item.source_id == sid) for a, sid in todo):
+        if any(
+            key == a.key
+            or (item.url and item.url == a.url)
+            or (item.source_id and item.source_id == sid)
+            for a, sid in todo
+        ):
             flush()
         existing = store.id_for_key(key)
         if existing is not None:

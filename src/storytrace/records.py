@@ -27,8 +27,8 @@ __all__ = [
     "ExportDocument",
     "ExportedArticle",
     "RawArticle",
-    "Speaker",
     "Span",
+    "Speaker",
     "TimeExpression",
     "TimexType",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storytrace.records import Article, ArticleAnalysis, Attribution, Speaker, Span
+from storytrace.records import Article, ArticleAnalysis, Attribution, Span, Speaker
 from storytrace.report.html import Segment, highlight, render_html
 
 EVIL = 'He said "<script>alert(1)</script> & <img src=x onerror=alert(2)>" loudly.'
@@ -13,13 +13,26 @@ EVIL = 'He said "<script>alert(1)</script> & <img src=x onerror=alert(2)>" loudl
 def _analysis() -> ArticleAnalysis:
     start = EVIL.index("<script>")
     end = EVIL.index('" loudly')
-    article = Article(id="a1", key="k", input="evil.html", text=EVIL,
-                      title="<b>Title</b> & co", outlet="<i>Outlet</i>",
-                      published="2026-03-02", url="javascript:alert(3)")
-    quote = Attribution(id="a1:q1", article="a1", kind="direct",
-                        content=Span(start, end, EVIL[start:end]), cue=Span(3, 7, "said"),
-                        source=Span(0, 2, "He"),
-                        speaker=Speaker(description="<he>"), cue_lemma="say")
+    article = Article(
+        id="a1",
+        key="k",
+        input="evil.html",
+        text=EVIL,
+        title="<b>Title</b> & co",
+        outlet="<i>Outlet</i>",
+        published="2026-03-02",
+        url="javascript:alert(3)",
+    )
+    quote = Attribution(
+        id="a1:q1",
+        article="a1",
+        kind="direct",
+        content=Span(start, end, EVIL[start:end]),
+        cue=Span(3, 7, "said"),
+        source=Span(0, 2, "He"),
+        speaker=Speaker(description="<he>"),
+        cue_lemma="say",
+    )
     return ArticleAnalysis(article=article, attributions=(quote,))
 
 
@@ -51,7 +64,15 @@ def test_highlight_covers_the_text_exactly_once() -> None:
 def test_overlapping_spans_do_not_duplicate_text() -> None:
     text = "abcdefghij"
     quotes = tuple(
-        Attribution(id=f"q{i}", article="a", kind="direct", content=Span(s, e, text[s:e]),
-                    cue=None, source=None, speaker=Speaker())
-        for i, (s, e) in enumerate([(0, 6), (3, 9)]))
+        Attribution(
+            id=f"q{i}",
+            article="a",
+            kind="direct",
+            content=Span(s, e, text[s:e]),
+            cue=None,
+            source=None,
+            speaker=Speaker(),
+        )
+        for i, (s, e) in enumerate([(0, 6), (3, 9)])
+    )
     assert "".join(s.text for s in highlight(text, quotes)) == text

@@ -13,8 +13,8 @@ from storytrace.records import (
     Attribution,
     Entity,
     RawArticle,
-    Speaker,
     Span,
+    Speaker,
     TimeExpression,
 )
 from storytrace.store import Store, text_key
@@ -27,16 +27,30 @@ def _analysis(store: Store, raw: RawArticle) -> ArticleAnalysis:
     article = store.identify(raw)
     text = article.text
     aid = article.id
-    entity = Entity(id=f"{aid}:e1", article=aid, name="Ana Reyes", type="PERSON",
-                    aliases=("Reyes",), mentions=(Span(0, 9, text[0:9]), Span(51, 56, text[51:56])))
+    entity = Entity(
+        id=f"{aid}:e1",
+        article=aid,
+        name="Ana Reyes",
+        type="PERSON",
+        aliases=("Reyes",),
+        mentions=(Span(0, 9, text[0:9]), Span(51, 56, text[51:56])),
+    )
     quote = Attribution(
-        id=f"{aid}:q1", article=aid, kind="direct", content=Span(39, 48, text[39:48]),
-        cue=Span(57, 61, text[57:61]), source=Span(51, 56, text[51:56]),
-        speaker=Speaker(entity=entity.id, name="Ana Reyes"), cue_lemma="tell")
-    when = TimeExpression(article=aid, start=75, end=81, text=text[75:81], type="DATE",
-                          value="2026-03-02")
-    return ArticleAnalysis(article=article, entities=(entity,), attributions=(quote,),
-                           times=(when,))
+        id=f"{aid}:q1",
+        article=aid,
+        kind="direct",
+        content=Span(39, 48, text[39:48]),
+        cue=Span(57, 61, text[57:61]),
+        source=Span(51, 56, text[51:56]),
+        speaker=Speaker(entity=entity.id, name="Ana Reyes"),
+        cue_lemma="tell",
+    )
+    when = TimeExpression(
+        article=aid, start=75, end=81, text=text[75:81], type="DATE", value="2026-03-02"
+    )
+    return ArticleAnalysis(
+        article=article, entities=(entity,), attributions=(quote,), times=(when,)
+    )
 
 
 def test_text_key_ignores_whitespace_and_normalisation_only() -> None:
@@ -69,8 +83,9 @@ def test_new_text_at_a_known_url_is_a_revision(tmp_path) -> None:
     with Store(str(tmp_path / "s.db")) as store:
         old = _analysis(store, RawArticle(input="u", text=TEXT, url="https://x.test/a"))
         store.save(old)
-        new = _analysis(store, RawArticle(input="u", text=TEXT + " Updated.",
-                                          url="https://x.test/a"))
+        new = _analysis(
+            store, RawArticle(input="u", text=TEXT + " Updated.", url="https://x.test/a")
+        )
         assert new.article.revision_of == old.article.id
         store.save(new)
         assert [a.revision_of for a in store.articles()] == [None, old.article.id]
@@ -143,25 +158,48 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path) -> None:
         raise AssertionError("expected StoreError")
 
 
-_texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1,
-                 max_size=200).filter(lambda t: t.strip())
+_texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=200
+).filter(lambda t: t.strip())
 
 
 @settings(max_examples=40, deadline=None)
 @given(text=_texts, title=st.none() | st.text(max_size=30), published=st.none() | st.dates())
 def test_property_store_then_load_is_identity(text: str, title: str | None, published) -> None:
     with Store(":memory:") as store:
-        raw = RawArticle(input="p.txt", text=text, title=title,
-                         published=published.isoformat() if published else None)
+        raw = RawArticle(
+            input="p.txt",
+            text=text,
+            title=title,
+            published=published.isoformat() if published else None,
+        )
         article = store.identify(raw)
         n = len(text)
         analysis = ArticleAnalysis(
             article=article,
-            attributions=(Attribution(id=f"{article.id}:q1", article=article.id, kind="indirect",
-                                      content=Span(0, n, text), cue=None, source=None,
-                                      speaker=Speaker(anonymous=True, description="officials")),),
-            times=(TimeExpression(article=article.id, start=0, end=n, text=text, type="SET",
-                                  value="XXXX-WXX-5", anchored=False),))
+            attributions=(
+                Attribution(
+                    id=f"{article.id}:q1",
+                    article=article.id,
+                    kind="indirect",
+                    content=Span(0, n, text),
+                    cue=None,
+                    source=None,
+                    speaker=Speaker(anonymous=True, description="officials"),
+                ),
+            ),
+            times=(
+                TimeExpression(
+                    article=article.id,
+                    start=0,
+                    end=n,
+                    text=text,
+                    type="SET",
+                    value="XXXX-WXX-5",
+                    anchored=False,
+                ),
+            ),
+        )
         assert store.save(analysis)
         assert store.analysis(article.id) == analysis
         assert isinstance(article, Article)

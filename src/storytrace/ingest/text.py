@@ -13,17 +13,22 @@ __all__ = ["read_text"]
 
 
 def read_text(
-    data: bytes, *, input: str, metadata: Metadata = NO_METADATA, url: str | None = None
+    data: bytes,
+    *,
+    input: str,
+    metadata: Metadata = NO_METADATA,
+    url: str | None = None,
+    charset: str | None = None,
 ) -> Iterator[RawArticle | InputError]:
     """Yield one article for ``data``, or the error that prevents it.
 
-    ``url`` is where the text was fetched from; ``metadata.url`` overrides it.
+    ``url`` and ``charset`` come with fetched text; ``metadata.url`` overrides ``url``.
     """
     if not data:
         yield EmptyInput("file is empty" if url is None else "empty response", input=input)
         return
     try:
-        text = decode(data, input=input)
+        text = decode(data, input=input, declared=charset)
     except InputError as exc:
         yield exc
         return

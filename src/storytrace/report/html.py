@@ -80,8 +80,14 @@ def render_html(analyses: list[ArticleAnalysis], *, title: str = "storytrace rep
     for analysis in analyses:
         for q in analysis.attributions:
             by_speaker[_speaker_key(q)].append((analysis, q))
-    speakers = sorted(by_speaker.items(), key=lambda item: (
-        item[0] in ("Anonymous sources", "Unresolved speakers"), -len(item[1]), item[0]))
+    speakers = sorted(
+        by_speaker.items(),
+        key=lambda item: (
+            item[0] in ("Anonymous sources", "Unresolved speakers"),
+            -len(item[1]),
+            item[0],
+        ),
+    )
     ordered = sorted(analyses, key=lambda a: (a.article.published or "", a.article.id))
     return _ENV.get_template("report.html").render(
         title=title,

@@ -9,18 +9,28 @@ from typing import IO, Any
 
 from pydantic import TypeAdapter
 
-from storytrace.records import SCHEMA_ID, ArticleAnalysis, ExportDocument, ExportedArticle
+from storytrace.records import ArticleAnalysis, ExportDocument, ExportedArticle
 
 __all__ = ["build_export", "export_dict", "json_schema", "write_json"]
 
 
 def build_export(analyses: list[ArticleAnalysis]) -> ExportDocument:
-    doc = ExportDocument(schema=SCHEMA_ID)
+    doc = ExportDocument(schema="storytrace/1")
     for analysis in analyses:
         a = analysis.article
-        doc.articles.append(ExportedArticle(
-            id=a.id, input=a.input, outlet=a.outlet, title=a.title, published=a.published,
-            text=a.text, url=a.url, author=a.author, revision_of=a.revision_of))
+        doc.articles.append(
+            ExportedArticle(
+                id=a.id,
+                input=a.input,
+                outlet=a.outlet,
+                title=a.title,
+                published=a.published,
+                text=a.text,
+                url=a.url,
+                author=a.author,
+                revision_of=a.revision_of,
+            )
+        )
         doc.entities.extend(analysis.entities)
         doc.attributions.extend(analysis.attributions)
         doc.times.extend(analysis.times)

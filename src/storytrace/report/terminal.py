@@ -31,36 +31,46 @@ def print_articles(articles: list[Article], console: Console) -> None:
     for column in ("id", "published", "outlet", "title"):
         table.add_column(column, overflow="fold")
     for a in articles:
-        table.add_row(Text(a.id), Text(a.published or "—"), Text(a.outlet or "—"),
-                      Text(_short(a.title or a.input, 80)))
+        table.add_row(
+            Text(a.id),
+            Text(a.published or "—"),
+            Text(a.outlet or "—"),
+            Text(_short(a.title or a.input, 80)),
+        )
     console.print(table)
 
 
-def _attribution_table(attributions: tuple[Attribution, ...] | list[Attribution],
-                       title: str) -> Table:
+def _attribution_table(
+    attributions: tuple[Attribution, ...] | list[Attribution], title: str
+) -> Table:
     table = Table(title=title, show_lines=True)
     table.add_column("speaker", max_width=28)
     table.add_column("kind")
     table.add_column("cue")
     table.add_column("statement", overflow="fold")
     for q in attributions:
-        table.add_row(_who(q), Text(q.kind), Text(q.cue.text if q.cue else "—"),
-                      Text(_short(q.content.text)))
+        table.add_row(
+            _who(q), Text(q.kind), Text(q.cue.text if q.cue else "—"), Text(_short(q.content.text))
+        )
     return table
 
 
 def print_article(analysis: ArticleAnalysis, console: Console) -> None:
     a = analysis.article
     console.print(Text(a.title or a.input, style="bold"))
-    console.print(Text(" · ".join(x for x in (a.outlet, a.published, a.author, a.url, a.id) if x),
-                       style="dim"))
+    console.print(
+        Text(
+            " · ".join(x for x in (a.outlet, a.published, a.author, a.url, a.id) if x), style="dim"
+        )
+    )
     if analysis.entities:
         ents = Table(title="Entities")
         for column in ("name", "type", "mentions", "aliases"):
             ents.add_column(column)
         for e in analysis.entities:
-            ents.add_row(Text(e.name), Text(e.type), str(len(e.mentions)),
-                         Text(", ".join(e.aliases)))
+            ents.add_row(
+                Text(e.name), Text(e.type), str(len(e.mentions)), Text(", ".join(e.aliases))
+            )
         console.print(ents)
     console.print(_attribution_table(analysis.attributions, "Attributions"))
     if analysis.times:
@@ -68,8 +78,9 @@ def print_article(analysis: ArticleAnalysis, console: Console) -> None:
         for column in ("text", "type", "value"):
             times.add_column(column)
         for t in analysis.times:
-            times.add_row(Text(t.text), Text(t.type),
-                          Text(t.value + ("" if t.anchored else " (unanchored)")))
+            times.add_row(
+                Text(t.text), Text(t.type), Text(t.value + ("" if t.anchored else " (unanchored)"))
+            )
         console.print(times)
 
 
@@ -91,4 +102,6 @@ def print_overview(analyses: list[ArticleAnalysis], console: Console) -> None:
         f"{len(analyses)} articles · "
         f"{sum(len(a.entities) for a in analyses)} entities · "
         f"{sum(len(a.attributions) for a in analyses)} attributions · "
-        f"{sum(len(a.times) for a in analyses)} time expressions", highlight=False)
+        f"{sum(len(a.times) for a in analyses)} time expressions",
+        highlight=False,
+    )

@@ -27,8 +27,8 @@ from storytrace.records import (
     Attribution,
     Entity,
     RawArticle,
-    Speaker,
     Span,
+    Speaker,
     TimeExpression,
 )
 from storytrace.store import schema
@@ -76,11 +76,16 @@ class Store:
                 sa.event.listen(self.engine, "connect", _enable_sqlite_pragmas)
             self.version = apply_migrations(self.engine)
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"cannot open database ({exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc})",
-                             input=target, stage="store") from exc
+            cause = getattr(exc, "orig", None) or exc
+            raise StoreError(
+                f"cannot open database ({exc.__class__.__name__}: {cause})",
+                input=target,
+                stage="store",
+            ) from exc
         except OSError as exc:
-            raise StoreError(f"cannot open database ({exc.strerror})", input=target,
-                             stage="store") from exc
+            raise StoreError(
+                f"cannot open database ({exc.strerror})", input=target, stage="store"
+            ) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -88,8 +93,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     # -- identification -------------------------------------------------------------
@@ -97,8 +106,9 @@ class Store:
     def id_for_key(self, key: str) -> str | None:
         """The id of the stored article with this text key, if any."""
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(schema.articles.c.id).where(
-                schema.articles.c.key == key)).first()
+            row = conn.execute(
+                sa.select(schema.articles.c.id).where(schema.articles.c.key == key)
+            ).first()
         return None if row is None else str(row.id)
 
     def identify(self, raw: RawArticle, key: str | None = None) -> Article:
@@ -110,17 +120,27 @@ class Store:
             for column, value in ((t.c.source_id, raw.source_id), (t.c.url, raw.url)):
                 if value is None:
                     continue
-                row = conn.execute(sa.select(t.c.id).where(column == value)
-                                   .order_by(t.c.seq.desc()).limit(1)).first()
+                row = conn.execute(
+                    sa.select(t.c.id).where(column == value).order_by(t.c.seq.desc()).limit(1)
+                ).first()
                 if row is not None:
                     previous = str(row.id)
                     break
             wanted = raw.source_id or key[:ID_HEX_CHARS]
             taken = conn.execute(sa.select(t.c.id).where(t.c.id == wanted)).first()
         article_id = wanted if taken is None else f"{wanted}~{key[:8]}"
-        return Article(id=article_id, key=key, input=raw.input, text=raw.text, title=raw.title,
-                       outlet=raw.outlet, url=raw.url, published=raw.published,
-                       author=raw.author, revision_of=previous)
+        return Article(
+            id=article_id,
+            key=key,
+            input=raw.input,
+            text=raw.text,
+            title=raw.title,
+            outlet=raw.outlet,
+            url=raw.url,
+            published=raw.published,
+            author=raw.author,
+            revision_of=previous,
+        )
 
     # -- writing ----------------------------------------------------------------------
 
@@ -133,45 +153,98 @@ class Store:
         a = analysis.article
         try:
             with self.engine.begin() as conn:
-                exists = conn.execute(sa.select(schema.articles.c.id).where(
-                    schema.articles.c.key == a.key)).first()
+                exists = conn.execute(
+                    sa.select(schema.articles.c.id).where(schema.articles.c.key == a.key)
+                ).first()
                 if exists is not None:
                     return False
-                seq = conn.execute(sa.select(sa.func.coalesce(
-                    sa.func.max(schema.articles.c.seq), 0))).scalar_one() + 1
-                conn.execute(schema.articles.insert().values(
-                    id=a.id, key=a.key, input=a.input, url=a.url, source_id=source_id,
-                    outlet=a.outlet, title=a.title, published=a.published, author=a.author,
-                    text=a.text, revision_of=a.revision_of, seq=seq))
+                seq = (
+                    conn.execute(
+                        sa.select(sa.func.coalesce(sa.func.max(schema.articles.c.seq), 0))
+                    ).scalar_one()
+                    + 1
+                )
+                conn.execute(
+                    schema.articles.insert().values(
+                        id=a.id,
+                        key=a.key,
+                        input=a.input,
+                        url=a.url,
+                        source_id=source_id,
+                        outlet=a.outlet,
+                        title=a.title,
+                        published=a.published,
+                        author=a.author,
+                        text=a.text,
+                        revision_of=a.revision_of,
+                        seq=seq,
+                    )
+                )
                 self._insert_extraction(conn, analysis)
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"cannot save article ({exc.__class__.__name__})",
-                             article=a.id, input=a.input, stage="store") from exc
+            raise StoreError(
+                f"cannot save article ({exc.__class__.__name__})",
+                article=a.id,
+                input=a.input,
+                stage="store",
+            ) from exc
         return True
 
     @staticmethod
     def _insert_extraction(conn: sa.Connection, analysis: ArticleAnalysis) -> None:
         if analysis.entities:
-            conn.execute(schema.entities.insert(), [
-                {"id": e.id, "article": e.article, "name": e.name, "type": e.type,
-                 "aliases": list(e.aliases), "mentions": [[m.start, m.end] for m in e.mentions]}
-                for e in analysis.entities])
+            conn.execute(
+                schema.entities.insert(),
+                [
+                    {
+                        "id": e.id,
+                        "article": e.article,
+                        "name": e.name,
+                        "type": e.type,
+                        "aliases": list(e.aliases),
+                        "mentions": [[m.start, m.end] for m in e.mentions],
+                    }
+                    for e in analysis.entities
+                ],
+            )
         if analysis.attributions:
-            conn.execute(schema.attributions.insert(), [
-                {"id": q.id, "article": q.article, "kind": q.kind,
-                 "content_start": q.content.start, "content_end": q.content.end,
-                 "cue_start": q.cue.start if q.cue else None,
-                 "cue_end": q.cue.end if q.cue else None, "cue_lemma": q.cue_lemma,
-                 "source_start": q.source.start if q.source else None,
-                 "source_end": q.source.end if q.source else None,
-                 "speaker_entity": q.speaker.entity, "speaker_name": q.speaker.name,
-                 "speaker_anonymous": q.speaker.anonymous,
-                 "speaker_description": q.speaker.description}
-                for q in analysis.attributions])
+            conn.execute(
+                schema.attributions.insert(),
+                [
+                    {
+                        "id": q.id,
+                        "article": q.article,
+                        "kind": q.kind,
+                        "content_start": q.content.start,
+                        "content_end": q.content.end,
+                        "cue_start": q.cue.start if q.cue else None,
+                        "cue_end": q.cue.end if q.cue else None,
+                        "cue_lemma": q.cue_lemma,
+                        "source_start": q.source.start if q.source else None,
+                        "source_end": q.source.end if q.source else None,
+                        "speaker_entity": q.speaker.entity,
+                        "speaker_name": q.speaker.name,
+                        "speaker_anonymous": q.speaker.anonymous,
+                        "speaker_description": q.speaker.description,
+                    }
+                    for q in analysis.attributions
+                ],
+            )
         if analysis.times:
-            conn.execute(schema.times.insert(), [
-                {"article": t.article, "start": t.start, "end": t.end, "type": t.type,
-                 "value": t.value, "anchored": t.anchored} for t in analysis.times])
+            conn.execute(
+                schema.times.insert(),
+                [
+                    {
+                        "article": t.article,
+                        "start": t.start,
+                        "end": t.end,
+                        "type": t.type,
+                        "value": t.value,
+                        "anchored": t.anchored,
+                    }
+                    for t in analysis.times
+                ],
+            )
 
     # -- reading ----------------------------------------------------------------------
 
@@ -183,16 +256,21 @@ class Store:
 
     def count(self) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(
-                schema.articles)).scalar_one())
+            return int(
+                conn.execute(sa.select(sa.func.count()).select_from(schema.articles)).scalar_one()
+            )
 
     def article(self, article_id: str) -> Article:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(schema.articles).where(
-                schema.articles.c.id == article_id)).first()
+            row = conn.execute(
+                sa.select(schema.articles).where(schema.articles.c.id == article_id)
+            ).first()
         if row is None:
-            raise NotFound(f"no article with id {article_id!r}", article=article_id,
-                           hint="`storytrace list` shows the stored ids")
+            raise NotFound(
+                f"no article with id {article_id!r}",
+                article=article_id,
+                hint="`storytrace list` shows the stored ids",
+            )
         return _article(row)
 
     def analysis(self, article_id: str) -> ArticleAnalysis:
@@ -209,35 +287,82 @@ class Store:
             return None if start is None or end is None else Span(start, end, text[start:end])
 
         with self.engine.connect() as conn:
-            ents = conn.execute(sa.select(schema.entities).where(
-                schema.entities.c.article == article.id).order_by(schema.entities.c.id))
-            entities = [Entity(id=r.id, article=r.article, name=r.name, type=r.type,
-                               aliases=tuple(r.aliases),
-                               mentions=tuple(Span(s, e, text[s:e]) for s, e in r.mentions))
-                        for r in ents]
-            quotes = conn.execute(sa.select(schema.attributions).where(
-                schema.attributions.c.article == article.id))
-            attributions = [Attribution(
-                id=r.id, article=r.article, kind=r.kind,
-                content=Span(r.content_start, r.content_end,
-                             text[r.content_start:r.content_end]),
-                cue=span(r.cue_start, r.cue_end), source=span(r.source_start, r.source_end),
-                speaker=Speaker(entity=r.speaker_entity, name=r.speaker_name,
-                                anonymous=bool(r.speaker_anonymous),
-                                description=r.speaker_description),
-                cue_lemma=r.cue_lemma) for r in quotes]
-            time_rows = conn.execute(sa.select(schema.times).where(
-                schema.times.c.article == article.id).order_by(schema.times.c.id))
-            times = [TimeExpression(article=r.article, start=r.start, end=r.end,
-                                    text=text[r.start:r.end], type=r.type, value=r.value,
-                                    anchored=bool(r.anchored)) for r in time_rows]
+            ents = conn.execute(
+                sa.select(schema.entities)
+                .where(schema.entities.c.article == article.id)
+                .order_by(schema.entities.c.id)
+            )
+            entities = [
+                Entity(
+                    id=r.id,
+                    article=r.article,
+                    name=r.name,
+                    type=r.type,
+                    aliases=tuple(r.aliases),
+                    mentions=tuple(Span(s, e, text[s:e]) for s, e in r.mentions),
+                )
+                for r in ents
+            ]
+            quotes = conn.execute(
+                sa.select(schema.attributions).where(schema.attributions.c.article == article.id)
+            )
+            attributions = [
+                Attribution(
+                    id=r.id,
+                    article=r.article,
+                    kind=r.kind,
+                    content=Span(
+                        r.content_start, r.content_end, text[r.content_start : r.content_end]
+                    ),
+                    cue=span(r.cue_start, r.cue_end),
+                    source=span(r.source_start, r.source_end),
+                    speaker=Speaker(
+                        entity=r.speaker_entity,
+                        name=r.speaker_name,
+                        anonymous=bool(r.speaker_anonymous),
+                        description=r.speaker_description,
+                    ),
+                    cue_lemma=r.cue_lemma,
+                )
+                for r in quotes
+            ]
+            time_rows = conn.execute(
+                sa.select(schema.times)
+                .where(schema.times.c.article == article.id)
+                .order_by(schema.times.c.id)
+            )
+            times = [
+                TimeExpression(
+                    article=r.article,
+                    start=r.start,
+                    end=r.end,
+                    text=text[r.start : r.end],
+                    type=r.type,
+                    value=r.value,
+                    anchored=bool(r.anchored),
+                )
+                for r in time_rows
+            ]
         entities.sort(key=lambda e: int(e.id.rsplit(":e", 1)[-1]) if ":e" in e.id else 0)
         attributions.sort(key=lambda q: (q.content.start, q.id))
-        return ArticleAnalysis(article=article, entities=tuple(entities),
-                               attributions=tuple(attributions), times=tuple(times))
+        return ArticleAnalysis(
+            article=article,
+            entities=tuple(entities),
+            attributions=tuple(attributions),
+            times=tuple(times),
+        )
 
 
 def _article(row: sa.Row[Any]) -> Article:
-    return Article(id=row.id, key=row.key, input=row.input, text=row.text, title=row.title,
-                   outlet=row.outlet, url=row.url, published=row.published, author=row.author,
-                   revision_of=row.revision_of)
+    return Article(
+        id=row.id,
+        key=row.key,
+        input=row.input,
+        text=row.text,
+        title=row.title,
+        outlet=row.outlet,
+        url=row.url,
+        published=row.published,
+        author=row.author,
+        revision_of=row.revision_of,
+    )

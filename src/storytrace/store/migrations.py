@@ -61,8 +61,12 @@ def apply_migrations(engine: sa.Engine) -> int:
             continue
         with engine.begin() as conn:
             migration.apply(conn)
-            conn.execute(schema.schema_migrations.insert().values(
-                version=migration.version, description=migration.description,
-                applied_at=datetime.now(UTC).isoformat(timespec="seconds")))
+            conn.execute(
+                schema.schema_migrations.insert().values(
+                    version=migration.version,
+                    description=migration.description,
+                    applied_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                )
+            )
         version = migration.version
     return version

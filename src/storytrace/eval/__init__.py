@@ -1,0 +1,1 @@
+"""Evaluation on annotated datasets in ../shared/data: loaders and scorers."""
