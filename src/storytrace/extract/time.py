@@ -1,0 +1,410 @@
+"""Extract stage "times": the TIMEX3-style time expressions of one article.
+
+1. candidates: the model's DATE and TIME entities, plus token patterns for what
+   the small model misses: weekdays, "Oct. 19, 2025", "every Friday",
+   "five-minute", "recently", "daily", "noon", "the future", a year after "in";
+2. growth: a candidate takes in a neighbour that belongs to it ("every" +
+   "Friday", "Friday" + "night", "two days" + "ago"), and a date and a time
+   side by side become one ("Friday" + "3 p.m."), when the result still reads;
+   an entity that does not read as one expression is split where the model ran
+   several together ("between 1994 and 1997", "the quarter ended Sept. 30");
+3. extent: trimmed to what TIMEX3 marks: prepositions ("on", "back in"), edge
+   punctuation and the possessive go; a leading "the" goes only when the
+   expression modifies a noun outside it ("the 2025 budget");
+4. tense: the governing verb decides which "Friday" and which "14 October":
+   past (VBD, VBN, "was visiting"), or future ("will", "to" + verb, present
+   tense); a date that modifies a noun ("Tuesday's meeting") and one with no
+   verb in reach are past, the usual case in news;
+5. value: :func:`storytrace.extract.timex.normalise` against the publication
+   date.
+
+Only expressions the normaliser reads are emitted: a candidate it does not
+read (an age such as "65-year-old", a name the model took for a date) is
+dropped, never given a guessed value. One that needs an anchor the article
+lacks (no publication date) or counts from the story ("the next day") keeps
+TIMEX3 ``X`` placeholders and ``anchored=False``, as :class:`TimeExpression`
+documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from typing import TYPE_CHECKING, ClassVar, Final
+
+from storytrace.extract.timex import (
+    MONTHS,
+    PARTS_OF_DAY,
+    SET_WORDS,
+    UNIT_WORDS,
+    WEEKDAYS,
+    WEEKDAYS_PLURAL,
+    Timex,
+    normalise,
+)
+from storytrace.records import TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from storytrace.extract.base import ArticleWork
+
+__all__ = ["TIME_LABELS", "TimeStage", "anchor_from_published", "extract_times"]
+
+#: spaCy entity labels taken as candidates
+TIME_LABELS: Final = frozenset({"DATE", "TIME"})
+#: words at the start of a candidate that TIMEX3 leaves out ("on Friday", "back in April")
+LEADING_WORDS: Final = frozenset({
+    "on", "in", "at", "since", "by", "until", "till", "from", "during", "for", "through",
+    "throughout", "back", "of", "before", "after", "within", "to", "into", "as",
+})  # fmt: skip
+#: tokens at the end of a candidate that are no part of it ("Tuesday's")
+TRAILING_WORDS: Final = frozenset({"'s", "’s", "'", "’"})
+#: dependency labels of an expression that only modifies the noun it hangs on
+NOUN_MODIFIER_DEPS: Final = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
+#: a word just before a candidate that belongs in it ("every Friday", "last Tuesday")
+GROW_LEFT: Final = frozenset({
+    "every", "each", "last", "next", "this", "early", "late", "mid", "earlier", "later",
+})  # fmt: skip
+#: a word just after a candidate that belongs in it ("Friday night", "two days ago")
+GROW_RIGHT: Final = frozenset({"ago", *PARTS_OF_DAY})
+#: adverbs that are time expressions by themselves (TimeBank marks them)
+#: ("soon" and "previously" are left out: as often not marked as marked in TimeBank)
+REFERENCE_ADVERBS: Final = frozenset({"now", "currently", "recently", "lately", "nowadays"})
+#: "the future", "the past" as nouns
+REFERENCE_NOUNS: Final = frozenset({"future", "past"})
+REFERENCE_NOUN_ADJECTIVES: Final = frozenset({"near", "distant", "foreseeable", "recent"})
+#: single words that are always time expressions
+TIME_TOKENS: Final = frozenset({
+    "noon", "midnight", "midday", "tonight", "overnight", "today", "yesterday", "tomorrow",
+})  # fmt: skip
+#: recurring-time words matched by themselves ("quarterly" is left out: in news
+#: it is nearly always "quarterly results", which TimeML does not mark)
+SET_PATTERN_WORDS: Final = frozenset(SET_WORDS) - {"quarterly"}
+#: words at which an entity that does not read is split ("from 1991 to 1997"),
+#: tried in turn
+SPLIT_LEVELS: Final = (
+    frozenset({
+        "to", "and", "or", "through", "thru", "until", "till", "between", "from", "ended",
+        "ending", "–", "—",
+    }),
+    frozenset({","}),
+)  # fmt: skip
+#: a bare four-digit number is a year only after one of these
+YEAR_PREPOSITIONS: Final = frozenset({
+    "in", "since", "by", "until", "from", "of", "during", "before", "after",
+})  # fmt: skip
+#: how far a candidate's pattern looks for its unit ("every other two weeks")
+MAX_PATTERN_TOKENS: Final = 4
+#: how far up the parse the governing verb is looked for
+MAX_VERB_HOPS: Final = 6
+#: auxiliaries that put the verb in the future ("would" too: in news it is
+#: mostly a plan reported in the past, "said they would meet on Friday")
+FUTURE_AUXILIARIES: Final = frozenset({"will", "'ll", "shall", "wo", "would"})
+PAST_TAGS: Final = frozenset({"VBD", "VBN"})
+_YEAR_TOKEN_RE: Final = re.compile(r"(?:19|20)\d\d")
+_ISO_DATE_PREFIX_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
+
+#: a candidate as token offsets [start, end) into the doc
+_Range = tuple[int, int]
+#: a candidate that reads: its offsets and value
+_Read = tuple[int, int, Timex]
+
+
+def anchor_from_published(published: str | None) -> dt.date | None:
+    """The normaliser's anchor from ``Article.published``; None when it can't be read.
+
+    Accepts an ISO date ("2025-10-22"), an ISO datetime (a ``datetime`` is
+    returned, its time zone dropped: the wall-clock time the article gives),
+    an RFC 2822 date as feeds write it, or text starting with an ISO date.
+    """
+    text = (published or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else _wall_clock(text)
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).replace(tzinfo=None)
+    except (TypeError, ValueError, IndexError):
+        pass
+    prefix = _ISO_DATE_PREFIX_RE.match(text)
+    if prefix:
+        try:
+            return dt.date.fromisoformat(prefix.group())
+        except ValueError:
+            return None
+    return None
+
+
+def _wall_clock(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+
+
+def extract_times(doc: Doc, article_id: str, published: str | None) -> list[TimeExpression]:
+    """Time expressions of ``doc`` in text order, valued against ``published``."""
+    anchor = anchor_from_published(published)
+    found: list[TimeExpression] = []
+    for start, end, timex in _read(doc, _candidates(doc), anchor):
+        span = doc[start:end]
+        found.append(
+            TimeExpression(
+                article=article_id,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                type=timex.type,
+                value=timex.value,
+                anchored=timex.anchored,
+            )
+        )
+    return found
+
+
+class TimeStage:
+    """The "times" extract stage: fills ``work.times``."""
+
+    name: ClassVar[str] = "times"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"times"})
+
+    def run(self, work: ArticleWork) -> None:
+        work.times = extract_times(work.doc, work.article.id, work.article.published)
+
+
+# --- 1. candidates --------------------------------------------------------------
+
+
+def _candidates(doc: Doc) -> list[_Range]:
+    """Entity and pattern candidates, in order, not overlapping."""
+    taken = bytearray(len(doc))
+    ranges: list[_Range] = []
+    for ent in doc.ents:
+        if ent.label_ in TIME_LABELS:
+            ranges.append((ent.start, ent.end))
+            taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
+    i = 0
+    while i < len(doc):
+        end = 0 if taken[i] else _pattern_end(doc, i, taken)
+        if end > i:
+            ranges.append((i, end))
+            taken[i:end] = b"\x01" * (end - i)
+            i = end
+        else:
+            i += 1
+    ranges.sort()
+    return ranges
+
+
+def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
+    """The end of a time expression the model missed starting at token ``i``, or 0."""
+    token = doc[i]
+    word = token.lower_.rstrip(".")
+    if word in WEEKDAYS or word in WEEKDAYS_PLURAL:
+        return i + 1 if token.is_title else 0
+    if word in MONTHS and token.is_title and token.pos_ == "PROPN":
+        return _month_date_end(doc, i, taken)
+    if word in ("every", "each"):
+        for j in range(i + 1, min(i + 1 + MAX_PATTERN_TOKENS, len(doc))):
+            if taken[j]:
+                return 0
+            if _is_time_word(doc[j].lower_):
+                return j + 1
+        return 0
+    if token.like_num:
+        return _number_unit_end(doc, i, taken)
+    if word in REFERENCE_ADVERBS and token.pos_ == "ADV":
+        return 0 if word == "now" and _is_discourse_now(doc, i) else i + 1
+    if word in SET_PATTERN_WORDS and token.pos_ in ("ADV", "ADJ"):
+        return i + 1
+    if word in TIME_TOKENS:
+        return i + 1
+    if word == "the":
+        return _reference_noun_end(doc, i, taken)
+    return 0
+
+
+def _reference_noun_end(doc: Doc, i: int, taken: bytearray) -> int:
+    """ "the future", "the near future", "the past" as nouns."""
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ in REFERENCE_NOUN_ADJECTIVES:
+        j += 1
+    if j < len(doc) and not taken[j] and doc[j].lower_ in REFERENCE_NOUNS:
+        return j + 1 if doc[j].pos_ == "NOUN" else 0
+    return 0
+
+
+def _is_time_word(word: str) -> bool:
+    return word in UNIT_WORDS or word in WEEKDAYS or word in MONTHS or word in PARTS_OF_DAY
+
+
+def _month_date_end(doc: Doc, i: int, taken: bytearray) -> int:
+    """A month with a day or a year ("Oct. 19", "October 19, 2025", "October 2025").
+
+    A month alone is left to the model: "April" and "May" are names too.
+    """
+    j = i + 1
+    has_day = j < len(doc) and not taken[j] and doc[j].like_num and len(doc[j].text) <= 2
+    if has_day:
+        j += 1
+    k = j + 1 if j < len(doc) and doc[j].text == "," else j
+    if k < len(doc) and not taken[k] and _YEAR_TOKEN_RE.fullmatch(doc[k].text):
+        return k + 1
+    return j if has_day else 0
+
+
+def _number_unit_end(doc: Doc, i: int, taken: bytearray) -> int:
+    """A number and its unit ("five-minute", "24 hours") or a year after "in".
+
+    Not an age: "65-year-old" is no time expression.
+    """
+    j = i + 1
+    if j < len(doc) and doc[j].text == "-":
+        j += 1
+    if j < len(doc) and not taken[j] and doc[j].lower_ in UNIT_WORDS:
+        after = doc[j + 1 : j + 3].text.replace(" ", "").lower()
+        return 0 if after.startswith(("-old", "old")) else j + 1
+    previous = doc[i - 1].lower_ if i else ""
+    if _YEAR_TOKEN_RE.fullmatch(doc[i].text) and previous in YEAR_PREPOSITIONS:
+        return i + 1
+    return 0
+
+
+def _is_discourse_now(doc: Doc, i: int) -> bool:
+    """A "now" that opens a turn in the talk ("Now, me to you, ..."), not the present."""
+    follows_comma = i + 1 < len(doc) and doc[i + 1].text == ","
+    return follows_comma and (i == 0 or bool(doc[i].is_sent_start) or doc[i - 1].is_punct)
+
+
+# --- 2-5. read each candidate ---------------------------------------------------
+
+
+def _read(doc: Doc, ranges: list[_Range], anchor: dt.date | None) -> list[_Read]:
+    """Grow, merge, trim and normalise the candidates; drop those that don't read."""
+    taken = bytearray(len(doc))
+    for start, end in ranges:
+        taken[start:end] = b"\x01" * (end - start)
+    read: list[_Read] = []
+    for candidate_start, candidate_end in ranges:
+        grown = _grow(doc, candidate_start, candidate_end, taken, anchor)
+        pieces = [grown] if grown else _pieces(doc, candidate_start, candidate_end, anchor)
+        for start, end, timex in pieces:
+            if read and _adjacent(doc, read[-1][1], start):
+                merged = _value(doc, read[-1][0], end, anchor)
+                if merged is not None and merged[2].type == "TIME":
+                    read[-1] = merged
+                    continue
+            read.append((start, end, timex))
+    return read
+
+
+def _pieces(doc: Doc, start: int, end: int, anchor: dt.date | None, level: int = 0) -> list[_Read]:
+    """The expressions inside an entity that does not read as one.
+
+    The model's entities run ranges and clauses together ("between 1994 and
+    1997", "the quarter ended Sept. 30", "the day Friday"): split at the words
+    that join them, then at commas (not first: "June 30, 1990" is one date),
+    and of a piece that still doesn't read keep the longest tail that does.
+    """
+    cuts = [i for i in range(start, end) if doc[i].lower_ in SPLIT_LEVELS[level]]
+    found = []
+    for piece_start, piece_end in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
+        whole = _value(doc, piece_start, piece_end, anchor) if cuts else None
+        if whole is not None:
+            found.append(whole)
+        elif level + 1 < len(SPLIT_LEVELS):
+            found.extend(_pieces(doc, piece_start, piece_end, anchor, level + 1))
+        else:
+            for tail in range(piece_start + 1, piece_end):
+                value = _value(doc, tail, piece_end, anchor)
+                if value is not None:
+                    found.append(value)
+                    break
+    return found
+
+
+def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: dt.date | None) -> _Read | None:
+    """The candidate with the neighbours that belong to it, if it still reads."""
+    left, right = start, end
+    if left > 0 and not taken[left - 1] and doc[left - 1].lower_ in GROW_LEFT:
+        left -= 1
+    if right < len(doc) and not taken[right] and doc[right].lower_ in GROW_RIGHT:
+        right += 1
+    if (left, right) != (start, end):
+        grown = _value(doc, left, right, anchor)
+        if grown is not None:
+            taken[left:right] = b"\x01" * (right - left)
+            return grown
+    return _value(doc, start, end, anchor)
+
+
+def _adjacent(doc: Doc, end: int, start: int) -> bool:
+    """Nothing but a comma between a candidate ending at ``end`` and one at ``start``."""
+    return start == end or (start == end + 1 and doc[end].text == ",")
+
+
+def _value(doc: Doc, start: int, end: int, anchor: dt.date | None) -> _Read | None:
+    start, end = _trim(doc, start, end)
+    if start >= end:
+        return None
+    span = doc[start:end]
+    timex = normalise(span.text, anchor, past_bias=_past_bias(span))
+    return None if timex is None else (start, end, timex)
+
+
+def _trim(doc: Doc, start: int, end: int) -> _Range:
+    """Cut the candidate to its TIMEX3 extent."""
+    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in TRAILING_WORDS or doc[end - 1].is_punct):
+        end -= 1
+    if end - start > 1 and doc[start].lower_ == "the" and _modifies_noun_outside(doc[start:end]):
+        start += 1
+    return start, end
+
+
+def _modifies_noun_outside(span: Span) -> bool:
+    """True for "the 2025 budget" read as "[the [2025] budget]": "the" is the noun's."""
+    root = span.root
+    return bool(root.dep_ in NOUN_MODIFIER_DEPS and not span.start <= root.head.i < span.end)
+
+
+def _past_bias(span: Span) -> bool:
+    """Whether the expression sits in a past-tense clause (the default when unsure)."""
+    token = span.root
+    if token.dep_ in NOUN_MODIFIER_DEPS:  # "Tuesday's meeting", "the Oct. 23 slaying": done
+        return True
+    verb = _governing_verb(token)
+    return True if verb is None else _is_past(verb)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb at or above ``token`` that carries a tense."""
+    for _ in range(MAX_VERB_HOPS):
+        if token.pos_ in ("VERB", "AUX") and not _is_bare_participle(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _is_bare_participle(verb: Token) -> bool:
+    """ "closing unchanged Friday": an -ing form without "is" has the tense of its head."""
+    return bool(verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
+
+
+def _is_past(verb: Token, depth: int = 0) -> bool:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.lower_ for aux in auxiliaries}
+    if verb.lower_ in FUTURE_AUXILIARIES or words & FUTURE_AUXILIARIES:
+        return False
+    if "to" in words:  # "plans to meet", "was due to expire": the tense of what governs it
+        governor = _governing_verb(verb.head) if depth == 0 and verb.head.i != verb.i else None
+        return False if governor is None else _is_past(governor, depth + 1)
+    # past: "met", "was visiting", "have been searching"; present tense with a date
+    # is mostly a plan ("is visiting on Friday", "meet Monday"): on TimeBank,
+    # reading it as future beats reading it as past
+    return verb.tag_ in PAST_TAGS or any(aux.tag_ in PAST_TAGS for aux in auxiliaries)

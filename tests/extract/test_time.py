@@ -1,0 +1,254 @@
+"""The "times" extract stage: candidates, extents, tense and values in context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from storytrace.extract.base import ArticleWork, check_order
+from storytrace.extract.time import TimeStage, anchor_from_published, extract_times
+from storytrace.records import Article, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: a Wednesday (ISO week 43)
+PUBLISHED = "2025-10-22"
+SEED_PUBLISHED = "2025-11-20"
+
+
+def found(doc: Doc, published: str | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in extract_times(doc, "a1", published)]
+
+
+def hand_built(words: list[str], ents: list[str], **annotations: list[str] | list[int]) -> Doc:
+    """A doc without the model: words, BIO entity tags, and any parse given."""
+    spaces = [
+        i + 1 < len(words) and words[i] != "-" and words[i + 1] not in (".", ",", "'s", "-")
+        for i in range(len(words))
+    ]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents, **annotations)
+
+
+# --- the publication date ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("published", "anchor"),
+    [
+        ("2025-10-22", dt.date(2025, 10, 22)),
+        (" 2025-10-22 ", dt.date(2025, 10, 22)),
+        ("2025-10-22T09:30", dt.datetime(2025, 10, 22, 9, 30)),
+        ("2025-10-22T09:30:00Z", dt.datetime(2025, 10, 22, 9, 30)),
+        ("2025-10-22 09:30:00+02:00", dt.datetime(2025, 10, 22, 9, 30)),
+        ("Wed, 22 Oct 2025 09:30:00 GMT", dt.datetime(2025, 10, 22, 9, 30)),
+        ("2025-10-22, updated later", dt.date(2025, 10, 22)),
+        ("yesterday", None),
+        ("2025-13-45", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_publication_dates_are_read_leniently(
+    published: str | None, anchor: dt.date | None
+) -> None:
+    assert anchor_from_published(published) == anchor
+
+
+# --- without the model: hand-built docs ------------------------------------------
+
+
+def test_a_preposition_is_no_part_of_the_extent() -> None:
+    doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
+    assert extract_times(doc, "a1", PUBLISHED) == [
+        TimeExpression("a1", 12, 18, "Friday", "DATE", "2025-10-17")
+    ]
+
+
+def test_a_range_entity_is_read_piece_by_piece() -> None:
+    words = ["Sales", "rose", "between", "1994", "and", "1997", "."]
+    doc = hand_built(words, ["O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"])
+    assert found(doc) == [("1994", "DATE", "1994"), ("1997", "DATE", "1997")]
+
+
+def test_a_neighbour_that_belongs_to_the_expression_is_taken_in() -> None:
+    words = ["He", "calls", "every", "Friday", "night", "."]
+    doc = hand_built(words, ["O", "O", "O", "B-DATE", "O", "O"])
+    assert found(doc) == [("every Friday night", "SET", "XXXX-WXX-5TNI")]
+
+
+def test_a_date_and_a_time_side_by_side_are_one_expression() -> None:
+    words = ["It", "starts", "Friday", ",", "3", "p.m.", "."]
+    doc = hand_built(words, ["O", "O", "B-DATE", "O", "B-TIME", "I-TIME", "O"])
+    assert found(doc) == [("Friday, 3 p.m.", "TIME", "2025-10-17T15:00")]
+
+
+def test_patterns_find_what_the_model_missed() -> None:
+    words = ["Officials", "recently", "said", "the", "five", "-", "minute", "call", "on"]
+    words += ["Oct.", "19", ",", "2025", "was", "held", "daily", "."]
+    pos = ["NOUN", "ADV", "VERB", "DET", "NUM", "PUNCT", "NOUN", "NOUN", "ADP"]
+    pos += ["PROPN", "NUM", "PUNCT", "NUM", "AUX", "VERB", "ADV", "PUNCT"]
+    doc = hand_built(words, ["O"] * len(words), pos=pos)
+    assert found(doc) == [
+        ("recently", "DATE", "PAST_REF"),
+        ("five-minute", "DURATION", "PT5M"),
+        ("Oct. 19, 2025", "DATE", "2025-10-19"),
+        ("daily", "SET", "P1D"),
+    ]
+
+
+def test_an_age_is_not_a_time_expression() -> None:
+    words = ["The", "65", "-", "year", "-", "old", "man", "left", "."]
+    doc = hand_built(words, ["O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O", "O", "O"])
+    assert found(doc) == []
+
+
+def test_the_tense_of_the_governing_verb_picks_the_weekday() -> None:
+    words = ["They", "will", "meet", "on", "Friday", "."]
+    doc = hand_built(
+        words,
+        ["O", "O", "O", "O", "B-DATE", "O"],
+        heads=[2, 2, 2, 2, 3, 2],
+        deps=["nsubj", "aux", "ROOT", "prep", "pobj", "punct"],
+        tags=["PRP", "MD", "VB", "IN", "NNP", "."],
+        pos=["PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    assert found(doc) == [("Friday", "DATE", "2025-10-24")]
+
+
+def test_without_a_publication_date_relative_values_stay_open() -> None:
+    doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
+    assert [(t.value, t.anchored) for t in extract_times(doc, "a1", None)] == [
+        ("XXXX-WXX-5", False)
+    ]
+
+
+def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
+    doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
+    article = Article(id="a1", key="k", input="test", text=doc.text, published="2025-10-22T09:30")
+    work = ArticleWork(article=article, doc=doc)
+    stage = TimeStage()
+    check_order([stage])
+    stage.run(work)
+    assert (TimeStage.name, TimeStage.requires, TimeStage.assigns) == (
+        "times",
+        frozenset({"doc"}),
+        frozenset({"times"}),
+    )
+    assert work.times == [TimeExpression("a1", 12, 18, "Friday", "DATE", "2025-10-17")]
+
+
+# --- with the model ------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Trump defended his envoy on Air Force One on Tuesday.",
+            [("Tuesday", "DATE", "2025-10-21")],
+        ),
+        (
+            "Zelensky is visiting the White House on Friday.",
+            [("Friday", "DATE", "2025-10-24")],
+        ),
+        (
+            "They met on Friday and will meet again on Friday.",
+            [("Friday", "DATE", "2025-10-17"), ("Friday", "DATE", "2025-10-24")],
+        ),
+        (
+            "The talks took place back in April, and a deal is expected next year.",
+            [("April", "DATE", "2025-04"), ("next year", "DATE", "2026")],
+        ),
+        (
+            "The conflict has persisted for nearly four years.",
+            [("nearly four years", "DURATION", "P4Y")],
+        ),
+        (
+            "During the five-minute call, Witkoff spoke to Ushakov.",
+            [("five-minute", "DURATION", "PT5M")],
+        ),
+        (
+            "He meets reporters every Friday at 3 p.m. and publishes a report daily.",
+            [
+                ("every Friday", "SET", "XXXX-WXX-5"),
+                ("3 p.m.", "TIME", "2025-10-22T15:00"),
+                ("daily", "SET", "P1D"),
+            ],
+        ),
+        ("The 65-year-old man left 10 days ago.", [("10 days ago", "DATE", "2025-10-12")]),
+        (
+            "Sales rose between 1994 and 1997, the company said on Monday.",
+            [("1994", "DATE", "1994"), ("1997", "DATE", "1997"), ("Monday", "DATE", "2025-10-20")],
+        ),
+        (
+            "The discussion occurred on 14 October, two days before the October 19 meeting.",
+            [
+                ("14 October", "DATE", "2025-10-14"),
+                ("two days", "DURATION", "P2D"),
+                ("October 19", "DATE", "2025-10-19"),
+            ],
+        ),
+        ("Lawmakers are now in open revolt.", [("now", "DATE", "PRESENT_REF")]),
+        ("Now, me to you, I know what it's going to take.", []),
+        (
+            "The ceasefire collapsed last week after three weeks of talks.",
+            [("last week", "DATE", "2025-W42"), ("three weeks", "DURATION", "P3W")],
+        ),
+        (
+            "Officials recently said the law takes effect on Jan. 1, 2026.",
+            [("recently", "DATE", "PAST_REF"), ("Jan. 1, 2026", "DATE", "2026-01-01")],
+        ),
+        (
+            "In the future, officials said, the office will open at 9 a.m. every day.",
+            [
+                ("the future", "DATE", "FUTURE_REF"),
+                ("9 a.m.", "TIME", "2025-10-22T09:00"),
+                ("every day", "SET", "P1D"),
+            ],
+        ),
+    ],
+)
+def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(nlp(sentence)) == expected
+
+
+@pytest.mark.model
+def test_every_extent_indexes_the_text(nlp: Language) -> None:
+    doc = nlp(
+        "On Tuesday's call, which lasted about 20 minutes, he said:\n"
+        "\u201cWe meet every Monday\u2009\u2013\u2009and have done so since 2019.\u201d"
+    )
+    times = extract_times(doc, "a1", PUBLISHED)
+    assert times
+    for time in times:
+        assert doc.text[time.start : time.end] == time.text
+        assert time.text == time.text.strip()
+
+
+@pytest.mark.model
+@pytest.mark.realdata
+def test_seed_articles(nlp: Language, seeds: dict[str, str]) -> None:
+    read = {
+        (time.text, time.type, time.value)
+        for name, text in seeds.items()
+        for time in extract_times(nlp(text), name, SEED_PUBLISHED)
+    }
+    assert {
+        ("14 October", "DATE", "2025-10-14"),
+        ("October 19", "DATE", "2025-10-19"),
+        ("August 6", "DATE", "2025-08-06"),
+        ("April", "DATE", "2025-04"),
+        ("Tuesday", "DATE", "2025-11-18"),
+        ("nearly four years", "DURATION", "P4Y"),
+        ("five-minute", "DURATION", "PT5M"),
+        ("next year", "DATE", "2026"),
+        ("every day", "SET", "P1D"),
+    } <= read
+    # "Now, me to you, ..." opens a quote: not the present
+    assert ("Now", "DATE", "PRESENT_REF") not in read
