@@ -1,0 +1,268 @@
+"""Who a reporting verb's statement belongs to: its subject, as a source span and a Speaker.
+
+* the subject is the verb's ``nsubj``; a participle or conjunct with none
+  ("…, adding:", "…, saying", "and said") takes the subject of the main clause
+  it hangs from, never of a clause embedded in another's report;
+* a name is resolved to its entity; "he"/"she" to the latest person that was a
+  subject before it (a deliberately simple rule); "the American envoy" to the
+  one person earlier introduced with that role noun ("special envoy Steve
+  Witkoff"), if exactly one was; "a Bloomberg report" to Bloomberg;
+* an unresolved description headed by a source noun ("a former diplomat",
+  "officials", "people familiar with…") is anonymous, kept whole.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from storytrace.extract.cues import (
+    ANONYMOUS_HEADS,
+    ANONYMOUS_QUANTIFIERS,
+    DOCUMENT_HEADS,
+    REPORTING_VERBS,
+    SPEAKER_PRONOUNS,
+)
+from storytrace.records import Entity, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from storytrace.extract.entities import EntityIndex
+    from storytrace.extract.quote_layout import Layout
+
+__all__ = ["SpeakerFinder"]
+
+#: entity types that can say something ("Russia said", "the White House said")
+SPEAKER_TYPES: Final = frozenset({"PERSON", "ORG", "GPE"})
+#: how a cue without a subject may hang from the clause whose subject it shares
+SHARED_SUBJECT_DEPS: Final = frozenset({"advcl", "conj", "xcomp", "parataxis"})
+#: clauses inside another clause: their subject belongs to what is reported
+EMBEDDED_DEPS: Final = frozenset(
+    {"acl", "advcl", "ccomp", "csubj", "pcomp", "pobj", "relcl", "xcomp"}
+)
+#: steps up the parse when looking for a shared subject
+MAX_CLIMB: Final = 5
+#: a pronoun's antecedent is the latest person subject at most this many paragraphs back
+PRONOUN_LOOKBACK_PARAGRAPHS: Final = 2
+#: or, further back, the latest person who was the subject of a reporting verb
+#: ("…,” Jamil says." … three paragraphs … "“…,” she added.")
+SPEAKER_LOOKBACK_PARAGRAPHS: Final = 6
+#: relative pronouns standing for the noun their clause modifies
+RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which"})
+#: role nouns are learnt from these relations to a person's name
+ROLE_DEPS: Final = frozenset({"appos", "compound", "nmod"})
+#: how a document noun names who it comes from ("a Bloomberg report", "Reuters’ analysis")
+OWNER_DEPS: Final = frozenset({"compound", "poss", "nmod"})
+#: determiners that make a description definite ("the envoy", "this official")
+DEFINITE_DETERMINERS: Final = frozenset({"the", "this", "that"})
+#: punctuation that ends a subject's own words (appositive or clause follows)
+SUBJECT_BREAKS: Final = frozenset({",", "(", "—", "–", ";", ":"})
+
+
+class SpeakerFinder:
+    """Subjects and speakers of reporting verbs in one parsed article."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, layout: Layout, in_quote: bytearray) -> None:
+        self._doc = doc
+        self._index = index
+        self._layout = layout
+        self._in_quote = in_quote
+        self._subjects: list[_Subject] = []
+        self._roles: dict[str, list[tuple[int, Entity]]] = {}
+        for token in doc:
+            self._learn(token)
+
+    # parse ----------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of ``verb``'s statement, on its line and outside quotations."""
+        current, line = verb, self._layout.index(int(verb.idx))
+        for _ in range(MAX_CLIMB):
+            subject = self.nsubj(current)
+            if subject is not None and (current.i == verb.i or current.dep_ not in EMBEDDED_DEPS):
+                if subject.lower_ not in RELATIVE_PRONOUNS:
+                    return subject
+                # "Witkoff, who said…": the noun the clause modifies; a stray "that": nobody
+                return current.head if current.dep_ == "relcl" else None
+            if current.i == verb.i and verb.dep_ not in SHARED_SUBJECT_DEPS:
+                return None
+            head = current.head
+            if head.i == current.i or self._layout.index(int(head.idx)) != line:
+                return None
+            current = head
+        return None
+
+    def nsubj(self, verb: Token) -> Token | None:
+        """``verb``'s subject nearest to it, on its line and outside quotations.
+
+        The parser sometimes gives a verb a second subject: a quotation's own
+        ("‘… one of the reasons…,’ Fitzpatrick said") or a caption's on the
+        line above.
+        """
+        line = self._layout.index(int(verb.idx))
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj"
+            and not self._in_quote[c.i]
+            and self._layout.index(int(c.idx)) == line
+        ]
+        return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+    def source_range(self, subject: Token) -> tuple[int, int]:
+        """Token range ``[start, end)`` of the subject's noun phrase, without appositives."""
+        doc, line = self._doc, self._layout.index(int(subject.idx))
+        left, right = subject.i, subject.i
+        for k in range(subject.i + 1, int(subject.right_edge.i) + 1):
+            if doc[k].text in SUBJECT_BREAKS or self._in_quote[k]:
+                break
+            right = k
+        for k in range(subject.i - 1, int(subject.left_edge.i) - 1, -1):
+            token = doc[k]
+            if self._in_quote[k] or token.is_space or self._layout.index(int(token.idx)) != line:
+                break
+            left = k
+        while left < subject.i and (doc[left].is_punct or doc[left].pos_ == "CCONJ"):
+            left += 1
+        while right > subject.i and doc[right].is_punct:
+            right -= 1
+        return left, right + 1
+
+    # speakers -------------------------------------------------------------------
+
+    def speaker(self, subject: Token, description: str) -> Speaker:
+        """Resolve ``subject`` (whose noun phrase reads ``description``)."""
+        if any(c.dep_ == "conj" for c in subject.children):
+            return Speaker(description=description)  # "Voss and Okafor": no one entity
+        entity = self.named(subject)
+        if entity is not None:
+            return Speaker(entity=entity.id, name=entity.name)
+        lemma = subject.lower_ if subject.pos_ == "PRON" else str(subject.lemma_).lower()
+        if subject.pos_ == "PRON":
+            if lemma in SPEAKER_PRONOUNS:
+                return _resolved(self._antecedent(int(subject.idx)), subject.text)
+            return Speaker(anonymous=lemma in ANONYMOUS_QUANTIFIERS, description=description)
+        if lemma in DOCUMENT_HEADS:
+            return _resolved(self._owner(subject), description)
+        if self._definite(subject):
+            role = self._role(subject)
+            if role is not None:
+                return _resolved(role, description)
+        anonymous = lemma in ANONYMOUS_HEADS or lemma in ANONYMOUS_QUANTIFIERS
+        return Speaker(anonymous=anonymous, description=description)
+
+    def named(self, token: Token) -> Entity | None:
+        """The speaking entity ``token`` names, directly or through an appositive."""
+        entity = self._entity_at(token)
+        if entity is not None:
+            return entity
+        for child in token.children:
+            if child.dep_ == "appos":
+                entity = self._entity_at(child)
+                if entity is not None and entity.type == "PERSON":
+                    return entity
+        return None
+
+    def _entity_at(self, token: Token) -> Entity | None:
+        start = int(token.idx)
+        entity = self._index.at(start, start + len(token.text))
+        return entity if entity is not None and entity.type in SPEAKER_TYPES else None
+
+    def _owner(self, document: Token) -> Entity | None:
+        """Who "a Bloomberg report", "Reuters’ analysis", "a statement from the EU"
+        or "a statement released by the Prime Minister's Office" comes from."""
+        for child in document.children:
+            owner: Token | None
+            if child.dep_ in OWNER_DEPS:
+                owner = child
+            elif child.dep_ == "prep" and child.lower_ == "from":
+                owner = _pobj(child)
+            elif child.dep_ == "acl":  # released by X
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                owner = None if agent is None else _pobj(agent)
+            else:
+                continue
+            entity = None if owner is None else self._entity_at(owner)
+            if entity is not None:
+                return entity
+        return None
+
+    def _definite(self, token: Token) -> bool:
+        return any(
+            (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss"
+            for c in token.children
+        )
+
+    def _antecedent(self, char: int) -> Entity | None:
+        """The latest person subject before ``char``, within reach."""
+        paragraph = self._layout.paragraph(char)
+        i = bisect_left(self._subjects, char, key=lambda s: s.start) - 1
+        while i >= 0:
+            subject = self._subjects[i]
+            distance = paragraph - self._layout.paragraph(subject.start)
+            if distance > SPEAKER_LOOKBACK_PARAGRAPHS:
+                return None
+            if distance <= PRONOUN_LOOKBACK_PARAGRAPHS or subject.speaker:
+                return subject.entity
+            i -= 1
+        return None
+
+    def _role(self, head: Token) -> Entity | None:
+        """The one person introduced earlier with ``head``'s role noun, if only one was."""
+        earlier = {
+            e.id: e
+            for char, e in self._roles.get(str(head.lemma_).lower(), ())
+            if char < int(head.idx)
+        }
+        return next(iter(earlier.values())) if len(earlier) == 1 else None
+
+    # what the article teaches --------------------------------------------------
+
+    def _learn(self, token: Token) -> None:
+        """Record person subjects (pronoun antecedents) and role nouns of persons."""
+        if self._in_quote[token.i]:
+            return
+        if token.dep_ == "nsubj":
+            person = self.named(token)
+            if person is not None and person.type == "PERSON":
+                speaker = str(token.head.lemma_).lower() in REPORTING_VERBS
+                self._subjects.append(_Subject(int(token.idx), person, speaker))
+        if token.dep_ not in ROLE_DEPS or token.pos_ not in ("NOUN", "PROPN"):
+            return
+        entity, head_entity = self._entity_at(token), self._entity_at(token.head)
+        if entity is None and head_entity is not None and head_entity.type == "PERSON":
+            # "special envoy Steve Witkoff", "Yuri Ushakov, the aide"
+            self._add_role(token, head_entity)
+        elif (
+            token.dep_ == "appos"
+            and entity is not None
+            and entity.type == "PERSON"
+            and head_entity is None
+        ):
+            # "Trump’s special envoy, Steve Witkoff"
+            self._add_role(token.head, entity)
+
+    def _add_role(self, noun: Token, entity: Entity) -> None:
+        self._roles.setdefault(str(noun.lemma_).lower(), []).append((int(noun.idx), entity))
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """A person in subject position: a candidate antecedent for "he"/"she"."""
+
+    start: int
+    entity: Entity
+    #: the subject of a reporting verb ("Jamil says")
+    speaker: bool
+
+
+def _pobj(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def _resolved(entity: Entity | None, description: str) -> Speaker:
+    if entity is None:
+        return Speaker(description=description)
+    return Speaker(entity=entity.id, name=entity.name, description=description)

@@ -1,0 +1,60 @@
+"""Quotation marks: pairing, and telling a closing ’ from an apostrophe (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.extract.quote_marks import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said: "We will win." Then he left.', ["We will win."]),
+        ("“We will win,” she said.", ["We will win,"]),
+        ("She said ‘no deal’ twice.", ["no deal"]),
+        ("She said 'no deal' twice.", ["no deal"]),
+        # apostrophes inside a ‘…’ quotation do not close it
+        (
+            "Reyes replied: ‘No. It’s Norway’s call, and it’s a good thing.’",
+            [
+                "No. It’s Norway’s call, and it’s a good thing.",
+            ],
+        ),
+        ("Voss said 'it's Norway's call' today.", ["it's Norway's call"]),
+        # nor does the plural possessive, while a later mark can still close it
+        (
+            "He called it ‘the Russians’ plan all along’ on Monday.",
+            [
+                "the Russians’ plan all along",
+            ],
+        ),
+        # single marks nested in a double quotation stay inside it
+        ("“He told me ‘never again’ and left,” Voss said.", ["He told me ‘never again’ and left,"]),
+        # elided words are not opening marks
+        ("Music of the ‘90s, said Voss, is ‘better than today’s’.", ["better than today’s"]),
+        ("Two quotes: ‘one’ and ‘two’.", ["one", "two"]),
+    ],
+)
+def test_quotations_found(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_offsets_exclude_marks_and_padding() -> None:
+    text = "A “ padded ” quote"
+    [quote] = find_quotes(text)
+    assert (quote.open, quote.close) == (2, 11)
+    assert text[quote.start : quote.end] == "padded"
+
+
+def test_an_unclosed_quotation_ends_with_its_line() -> None:
+    assert quoted("“This never closes\nand “this does” here.") == ["this does"]
+
+
+@pytest.mark.parametrize("text", ["", "no marks", "It’s Voss’s.", "“”", "‘ ’"])
+def test_nothing_to_find(text: str) -> None:
+    assert find_quotes(text) == []
