@@ -22,8 +22,7 @@ pytestmark = pytest.mark.model
 def _by_speaker(analysis: ArticleAnalysis) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for q in analysis.attributions:
-        found.setdefault(q.speaker.name or q.speaker.description or "?", []).append(
-            q.content.text)
+        found.setdefault(q.speaker.name or q.speaker.description or "?", []).append(q.content.text)
     return found
 
 
@@ -31,8 +30,9 @@ def _by_speaker(analysis: ArticleAnalysis) -> dict[str, list[str]]:
 def seed_analyses() -> list[ArticleAnalysis]:
     if not SEEDS.is_dir():
         pytest.skip(f"real-data test: {SEEDS} is absent")
-    analyses, summary = analyze([str(p) for p in sorted(SEEDS.glob("*.txt"))],
-                                metadata=Metadata(published="2025-11-20"))
+    analyses, summary = analyze(
+        [str(p) for p in sorted(SEEDS.glob("*.txt"))], metadata=Metadata(published="2025-11-20")
+    )
     assert summary.line() == "2 added, 0 unchanged, 0 skipped"
     return analyses
 
@@ -45,9 +45,14 @@ def test_seed_people_are_found_as_people(seed_analyses: list[ArticleAnalysis]) -
 
 def test_seed_outlets_named_as_sources(seed_analyses: list[ArticleAnalysis]) -> None:
     text_of_sources = " ".join(
-        (q.source.text if q.source else "") + " " + (q.speaker.description or "")
-        + " " + (q.speaker.name or "")
-        for a in seed_analyses for q in a.attributions)
+        (q.source.text if q.source else "")
+        + " "
+        + (q.speaker.description or "")
+        + " "
+        + (q.speaker.name or "")
+        for a in seed_analyses
+        for q in a.attributions
+    )
     assert "Bloomberg" in text_of_sources
     orgs = {e.name for a in seed_analyses for e in a.entities if e.type == "ORG"}
     assert {"Bloomberg", "Wall Street Journal", "Daily Mail"} <= orgs
@@ -65,7 +70,8 @@ def test_seed_quotes_with_named_speakers(seed_analyses: list[ArticleAnalysis]) -
 
 
 def test_seed_times_are_anchored_on_the_publication_date(
-        seed_analyses: list[ArticleAnalysis]) -> None:
+    seed_analyses: list[ArticleAnalysis],
+) -> None:
     values = {t.text: t.value for a in seed_analyses for t in a.times}
     assert values["14 October"] == "2025-10-14"
     assert values["October 19"] == "2025-10-19"
@@ -78,8 +84,13 @@ def test_demo_corpus_ingests_completely_and_validates() -> None:
     assert len(summary.added) >= 10
     outlets = {a.article.outlet for a in analyses}
     assert len(outlets - {None}) >= 4
-    assert {Path(a.article.input.split("#")[0].split(":")[0]).suffix
-            for a in analyses} >= {".txt", ".jsonl", ".html", ".rss", ".gz"}
+    assert {Path(a.article.input.split("#")[0].split(":")[0]).suffix for a in analyses} >= {
+        ".txt",
+        ".jsonl",
+        ".html",
+        ".rss",
+        ".gz",
+    }
     data = json.loads(json.dumps(export_dict(analyses)))
     jsonschema.validate(data, json_schema())
     for q in data["attributions"]:
@@ -87,7 +98,7 @@ def test_demo_corpus_ingests_completely_and_validates() -> None:
         for role in ("content", "cue", "source"):
             span = q[role]
             if span is not None:
-                assert text[span["start"]:span["end"]] == span["text"]
+                assert text[span["start"] : span["end"]] == span["text"]
     kinds = {q["kind"] for q in data["attributions"]}
     assert kinds >= {"direct", "partial", "indirect", "according_to"}
     assert any(q["speaker"]["anonymous"] for q in data["attributions"])
