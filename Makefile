@@ -35,6 +35,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_pipeline.py
 
+eval: $(STAMP)
+	$(VENV)/bin/storytrace eval quotes --dataset ggt
+	$(VENV)/bin/storytrace eval quotes --dataset polnear-dev
+	$(VENV)/bin/storytrace eval time --dataset tbaq-timebank
+	$(VENV)/bin/storytrace eval time --dataset tbaq-aquaint
+
 docs: $(STAMP)
 	$(PY) -m storytrace.cli_docs docs/cli.md
 	$(PY) -m storytrace schema > docs/schema.json
