@@ -132,6 +132,17 @@ def _progress(quiet: bool, label: str) -> Iterator[Callable[[IngestSummary], Non
         yield update
 
 
+@contextmanager
+def _busy(label: str) -> Iterator[None]:
+    """A spinner on stderr for one long call (only on a terminal)."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield
+        return
+    with console.status(label):
+        yield
+
+
 def _report_summary(summary: IngestSummary, quiet: bool, out: Console) -> None:
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     for skip in summary.skipped:
@@ -278,7 +289,8 @@ def show(article: str, db: str) -> None:
 def report(out: str, db: str) -> None:
     """Write a self-contained HTML report of everything stored."""
     try:
-        n = api.write_report(db, out)
+        with _busy("writing the report"):
+            n = api.write_report(db, out)
     except StorytraceError as exc:
         raise _fail(exc) from exc
     click.echo(f"wrote {out} ({n} articles)")
@@ -297,7 +309,8 @@ def export(json_out: str, db: str) -> None:
     """Export everything stored as storytrace/1 JSON."""
     try:
         with click.open_file(json_out, "w", encoding="utf-8") as handle:
-            n = api.export_json(db, handle)
+            with _busy("exporting"):
+                n = api.export_json(db, handle)
     except StorytraceError as exc:
         raise _fail(exc) from exc
     except OSError as exc:
@@ -334,7 +347,8 @@ def eval_quotes(dataset: str, data_dir: Path, limit: int | None, as_json: bool) 
 
 def _print_eval(run: Callable[[], EvalResult], as_json: bool) -> None:
     try:
-        result = run()
+        with _busy("evaluating"):
+            result = run()
     except StorytraceError as exc:
         raise _fail(exc) from exc
     if as_json:
