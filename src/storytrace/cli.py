@@ -308,9 +308,8 @@ def report(out: str, db: str) -> None:
 def export(json_out: str, db: str) -> None:
     """Export everything stored as storytrace/1 JSON."""
     try:
-        with click.open_file(json_out, "w", encoding="utf-8") as handle:
-            with _busy("exporting"):
-                n = api.export_json(db, handle)
+        with click.open_file(json_out, "w", encoding="utf-8") as handle, _busy("exporting"):
+            n = api.export_json(db, handle)
     except StorytraceError as exc:
         raise _fail(exc) from exc
     except OSError as exc:
