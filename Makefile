@@ -34,12 +34,15 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_pipeline.py
+	$(PY) bench/bench_linking.py
 
 eval: $(STAMP)
 	$(VENV)/bin/storytrace eval quotes --dataset ggt
 	$(VENV)/bin/storytrace eval quotes --dataset polnear-dev
 	$(VENV)/bin/storytrace eval time --dataset tbaq-timebank
 	$(VENV)/bin/storytrace eval time --dataset tbaq-aquaint
+	$(VENV)/bin/storytrace eval events --dataset giveme5w1h-dev
+	$(VENV)/bin/storytrace eval events --dataset giveme5w1h-test
 
 docs: $(STAMP)
 	$(PY) -m storytrace.cli_docs docs/cli.md

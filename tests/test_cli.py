@@ -120,7 +120,7 @@ def test_add_list_show_export_report(runner: CliRunner, tmp_path: Path) -> None:
     assert data["articles"][0]["text"] == ARTICLE
     article_id = data["articles"][0]["id"]
     quotes = [q for q in data["attributions"] if q["kind"] == "direct"]
-    assert quotes and quotes[0]["content"]["text"] == "We are not going to wait for anyone,"
+    assert quotes and quotes[0]["content"]["text"] == "“We are not going to wait for anyone,”"
     assert quotes[0]["speaker"]["name"] == "Lena Okafor"
 
     shown = runner.invoke(cli, ["show", article_id, "--db", db])

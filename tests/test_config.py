@@ -11,7 +11,7 @@ from storytrace.errors import ConfigError
 def test_defaults() -> None:
     config = load_config()
     assert config.store_path == "storytrace.db"
-    assert config.stages == ("entities", "attributions", "times")
+    assert config.stages == ("entities", "attributions", "times", "events")
     assert config.parse.batch_size == 32
 
 

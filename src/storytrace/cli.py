@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,8 +22,9 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from storytrace import __version__, api
 from storytrace.config import Config, load_config
-from storytrace.errors import StorytraceError
+from storytrace.errors import NotFound, StorytraceError
 from storytrace.eval.datasets import DEFAULT_DATA_DIR
+from storytrace.eval.events import EVENT_DATASETS, evaluate_events
 from storytrace.eval.run import (
     QUOTE_DATASETS,
     TIME_DATASETS,
@@ -30,10 +32,20 @@ from storytrace.eval.run import (
     evaluate_quotes,
     evaluate_time,
 )
+from storytrace.eval.stories import STORY_DATASETS, evaluate_stories
 from storytrace.ingest import Metadata
+from storytrace.link.across import CrossLinks
 from storytrace.pipeline import IngestSummary
 from storytrace.report.json_report import json_schema, write_json
 from storytrace.report.terminal import print_article, print_articles, print_overview
+from storytrace.report.terminal_cross import (
+    print_citations,
+    print_conflicts,
+    print_people,
+    print_quote_groups,
+)
+from storytrace.report.terminal_events import print_timeline
+from storytrace.report.terminal_stories import print_stories, print_story
 from storytrace.store import Store
 
 __all__ = ["cli", "main"]
@@ -155,8 +167,8 @@ def _report_summary(summary: IngestSummary, quiet: bool, out: Console) -> None:
 def cli() -> None:
     """storytrace: who said what, to whom, when, and according to whom, across news coverage.
 
-    Add articles to a store with `add`, look at them with `list`, `show` and
-    `report`, or run everything at once, in memory, with `analyze`.
+    Add articles to a store with `add`, look at them with `list`, `show`,
+    `timeline` and `report`, or run everything at once, in memory, with `analyze`.
     """
 
 
@@ -269,16 +281,130 @@ def summary(db: str) -> None:
 
 
 @cli.command()
-@click.argument("article")
+@click.argument("article", metavar="ARTICLE|STORY")
 @_db_option
 def show(article: str, db: str) -> None:
-    """Show one stored ARTICLE: entities, attributions with speakers, time expressions."""
+    """Show one stored ARTICLE: entities, attributions with speakers, time expressions, and
+    the article's events in date order (conflicting dates marked). Given a STORY id
+    (see `stories`), show the story: its articles in date order and its near-copies."""
     try:
         with Store(db) as store:
             analysis = store.analysis(article)
+    except NotFound as not_article:
+        try:
+            found, articles, pairs = api.story(db, article)
+        except NotFound:
+            raise _fail(not_article) from not_article
+        except StorytraceError as exc:
+            raise _fail(exc) from exc
+        print_story(found, articles, pairs, Console(highlight=False))
+        return
     except StorytraceError as exc:
         raise _fail(exc) from exc
     print_article(analysis, Console(highlight=False))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
+@_db_option
+def stories(as_json: bool, db: str) -> None:
+    """List the developing stories: id, label (the title of its earliest article),
+    articles, outlets and date range, newest first. Articles join stories as they are
+    added; a story id never changes (`show STORY` shows one)."""
+    try:
+        found = api.stories(db)
+    except StorytraceError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        write_json({"stories": [asdict(s) for s in found]}, sys.stdout)
+    else:
+        print_stories(found, Console(highlight=False))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
+@_db_option
+def timeline(as_json: bool, db: str) -> None:
+    """Show the story timeline of everything stored: events merged across articles, in date
+    order, with how precise each date is, who took part, the sources, and conflicting dates."""
+    try:
+        entries, analyses = api.timeline(db)
+    except StorytraceError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        write_json({"timeline": [asdict(e) for e in entries]}, sys.stdout)
+    else:
+        print_timeline(entries, analyses, Console(highlight=False))
+
+
+def _cross(db: str) -> CrossLinks:
+    try:
+        return api.cross_links(db)
+    except StorytraceError as exc:
+        raise _fail(exc) from exc
+
+
+@cli.command()
+@click.option(
+    "--all", "show_all", is_flag=True, help="Also quotes printed once (default: two or more)."
+)
+@click.option("--speaker", metavar="NAME", help="Only quotes of this speaker (any name seen).")
+@click.option("--json", "as_json", is_flag=True, help="Print the quote groups as JSON.")
+@_db_option
+def quotes(show_all: bool, speaker: str | None, as_json: bool, db: str) -> None:
+    """Show each quote with its wordings across outlets, diffed word by word: who printed
+    which wording and when, who was first, and whether independent outlets carry it."""
+    links = _cross(db)
+    wanted = links.index.find(name=speaker) if speaker else None
+    groups = [
+        g
+        for g in links.quote_groups
+        if (show_all or len(g.articles) > 1 or len(g.variants) > 1)
+        and (speaker is None or (wanted is not None and wanted in g.speakers))
+    ]
+    if as_json:
+        write_json({"quote_groups": [asdict(g) for g in groups]}, sys.stdout)
+    else:
+        print_quote_groups(groups, Console(highlight=False))
+
+
+@cli.command()
+@click.option("--all", "show_all", is_flag=True, help="Also values that changed over time.")
+@click.option("--json", "as_json", is_flag=True, help="Print the conflicts as JSON.")
+@_db_option
+def conflicts(show_all: bool, as_json: bool, db: str) -> None:
+    """Show facts given different values (numbers and distances in any unit, dates, the
+    speaker of a quote), each value with the articles and words that give it."""
+    found = [c for c in _cross(db).conflicts if show_all or c.status == "contradiction"]
+    if as_json:
+        write_json({"conflicts": [asdict(c) for c in found]}, sys.stdout)
+    else:
+        print_conflicts(found, Console(highlight=False))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the citations as JSON.")
+@_db_option
+def citations(as_json: bool, db: str) -> None:
+    """Show who cites whom: every article crediting an outlet or a document."""
+    found = _cross(db).citations
+    if as_json:
+        write_json({"citations": [asdict(c) for c in found]}, sys.stdout)
+    else:
+        print_citations(found, Console(highlight=False))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the people as JSON.")
+@_db_option
+def people(as_json: bool, db: str) -> None:
+    """Show who's who across articles: one row per person or organisation, with the names,
+    titles and roles seen, and mentions per outlet."""
+    found = [a for a in _cross(db).actors if a.type in ("PERSON", "ORG")]
+    if as_json:
+        write_json({"actors": [asdict(a) for a in found]}, sys.stdout)
+    else:
+        print_people(found, Console(highlight=False))
 
 
 @cli.command()
@@ -378,6 +504,56 @@ def _print_eval(run: Callable[[], EvalResult], as_json: bool) -> None:
 def eval_time(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
     """Time expressions: TempEval-3 Task A extent P/R/F1, value accuracy and value F1."""
     _print_eval(lambda: evaluate_time(dataset, data_dir=data_dir, limit=limit), as_json)
+
+
+@eval_.command(name="events")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Choice(EVENT_DATASETS),
+    help="Giveme5W1H, or its dev / held-out test split (by story).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DATA_DIR,
+    show_default=True,
+    help="The shared/data folder.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_events(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
+    """Main event of each article: who / what / when / where precision against coder phrases."""
+    _print_eval(lambda: evaluate_events(dataset, data_dir=data_dir, limit=limit), as_json)
+
+
+@eval_.command(name="stories")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Choice(STORY_DATASETS),
+    help="neus_val, basil, pac (held out) or neus_train (where the model was tuned).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DATA_DIR,
+    show_default=True,
+    help="The shared/data folder.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Cluster only the first N articles.")
+@click.option(
+    "--embeddings", is_flag=True, help="Add sentence embeddings (needs the [embeddings] extra)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_stories(
+    dataset: str, data_dir: Path, limit: int | None, embeddings: bool, as_json: bool
+) -> None:
+    """Story clustering, streamed as `add` would: B-cubed and pairwise P/R/F1."""
+    _print_eval(
+        lambda: evaluate_stories(dataset, data_dir=data_dir, limit=limit, embeddings=embeddings),
+        as_json,
+    )
 
 
 @cli.command()

@@ -5,7 +5,7 @@
               here, before any parsing, which is also what makes a crashed
               batch resume cheaply
 3. parse    — spaCy, loaded once, ``nlp.pipe`` over batches
-4. extract  — the configured stages (entities → attributions → times), each
+4. extract  — the configured stages (entities → attributions → times → events), each
               declaring what it requires and assigns (``storytrace.extract``)
 5. store    — the article and its extraction in one transaction
 
@@ -69,10 +69,16 @@ class IngestSummary:
 
 def _stage_registry() -> dict[str, type[ExtractStage]]:
     from storytrace.extract.entities import EntityStage
+    from storytrace.extract.events import EventStage
     from storytrace.extract.quotes import AttributionStage
     from storytrace.extract.time import TimeStage
 
-    return {"entities": EntityStage, "attributions": AttributionStage, "times": TimeStage}
+    return {
+        "entities": EntityStage,
+        "attributions": AttributionStage,
+        "times": TimeStage,
+        "events": EventStage,
+    }
 
 
 def build_stages(names: Sequence[str]) -> list[ExtractStage]:
@@ -120,6 +126,7 @@ class Pipeline:
                     entities=tuple(work.entities or ()),
                     attributions=tuple(work.attributions or ()),
                     times=tuple(work.times or ()),
+                    events=tuple(work.events or ()),
                 )
             )
         return results

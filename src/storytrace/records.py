@@ -4,7 +4,8 @@ The flow is::
 
     ingest  -> RawArticle            (text + metadata, not yet identified)
     store   -> Article               (identified by a hash of its normalised text)
-    extract -> Entity, Attribution, TimeExpression   (all offsets index Article.text)
+    extract -> Entity, Attribution, TimeExpression, Event   (all offsets index Article.text)
+    timeline-> TimelineEvent         (events merged across articles, ordered by date)
     report  -> ExportDocument        (the ``storytrace/1`` JSON contract)
 
 Records are frozen dataclasses: a stage adds records, it never edits another
@@ -22,22 +23,39 @@ __all__ = [
     "ArticleAnalysis",
     "Attribution",
     "AttributionKind",
+    "AttributionScope",
+    "DateConflict",
+    "DatePrecision",
     "Entity",
     "EntityType",
+    "Event",
+    "EventDate",
+    "EventType",
     "ExportDocument",
     "ExportedArticle",
     "RawArticle",
+    "RelativeTime",
     "Span",
     "Speaker",
     "TimeExpression",
+    "TimelineEvent",
     "TimexType",
 ]
 
 SCHEMA_ID = "storytrace/1"
 
 AttributionKind = Literal["direct", "partial", "indirect", "according_to"]
+AttributionScope = Literal["statement", "topic", "belief"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP"]
+#: what happened; documented with their PLOVER categories in ``extract/event_types.py``
+EventType = Literal[
+    "call", "meeting", "visit", "talks", "statement", "publication", "announcement",
+    "decision", "agreement", "accusation", "threat", "request", "attack", "protest",
+    "election", "accident", "other",
+]  # fmt: skip
+#: how precisely a date is known, from its TIMEX3 value
+DatePrecision = Literal["time", "day", "week", "month", "season", "quarter", "year", "decade"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +145,20 @@ class Attribution:
     source: Span | None
     speaker: Speaker
     cue_lemma: str | None = None
+    #: "statement": words said or written (a clause or a quotation); "topic": what
+    #: was spoken of ("criticized the plan"); "belief": a thought, wish or finding
+    scope: AttributionScope = "statement"
+    #: whom it was said to ("told Ushakov", "told reporters")
+    addressee: Span | None = None
+    #: where or how it was said ("in the recorded call", "on Air Force One")
+    channel: Span | None = None
+    #: words that distance the reporter from it ("reportedly", "appears to")
+    hedge: Span | None = None
+    #: id of the attribution whose statement this one goes on with (a quotation
+    #: interrupted by its cue, a quotation paragraph with no cue of its own)
+    continues: str | None = None
+    #: id of an earlier attribution in the article quoting the same words
+    repeats: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +176,104 @@ class TimeExpression:
 
 
 @dataclass(frozen=True, slots=True)
+class RelativeTime:
+    """A date counted from another event: "two days before meeting Zelensky".
+
+    ``offset`` is a TIMEX3 duration ("P2D"); ``anchor`` the id of the event it
+    counts from, in the same article. The date is known once the anchor is.
+    """
+
+    offset: str
+    direction: Literal["before", "after"]
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened or is planned, as one article reports it.
+
+    ``what`` is the phrase that says what happened ("met with Obama"),
+    ``trigger`` the word that names it ("met"), ``participants`` the entity ids
+    taking part, ``who`` the actor as written. ``when`` is the time expression
+    dating it and ``value`` that expression's TIMEX3 value; ``relative`` dates
+    it from another event instead. ``evidence`` is the sentence. ``main`` marks
+    the article's main event (who did what, when and where).
+    """
+
+    id: str
+    article: str
+    type: EventType
+    plover: str | None
+    trigger: Span
+    what: Span
+    evidence: Span
+    participants: tuple[str, ...] = ()
+    who: Span | None = None
+    where: Span | None = None
+    when: Span | None = None
+    value: str | None = None
+    relative: RelativeTime | None = None
+    main: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """One date an article gives for a timeline event, and how it was arrived at.
+
+    ``how``: ``stated`` (a date in the text), ``weekday`` (only a weekday:
+    "on Friday"), ``relative`` (counted from another event), ``inferred`` (a
+    partial date completed from the story, e.g. the year of "14 October").
+    """
+
+    value: str
+    how: Literal["stated", "weekday", "relative", "inferred"]
+    article: str
+    event: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateConflict:
+    """Dates given for one event that cannot all be true.
+
+    ``weekday``: a date and the weekday given with it disagree ("Friday" and
+    "October 19", a Sunday); ``date``: two dates for the event differ.
+    """
+
+    kind: Literal["weekday", "date"]
+    note: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One event of the story, merged from every article that reports it.
+
+    ``date`` is the value the timeline places it at (None: undated) and
+    ``precision`` how exactly that is known; ``dates`` lists every date any
+    article gives, ``conflicts`` those that disagree; ``certain`` is False when
+    the date is only relative or inferred, still has placeholders, or is in conflict.
+    ``participants`` are display names, ``entities`` the per-article entity ids
+    behind them; ``events`` the per-article events it merges (their evidence).
+    """
+
+    id: str
+    type: EventType
+    plover: str | None
+    label: str
+    date: str | None
+    precision: DatePrecision | None
+    certain: bool
+    participants: tuple[str, ...]
+    entities: tuple[str, ...]
+    places: tuple[str, ...]
+    dates: tuple[EventDate, ...]
+    conflicts: tuple[DateConflict, ...]
+    events: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the extract stage found in one article."""
 
@@ -151,6 +281,7 @@ class ArticleAnalysis:
     entities: tuple[Entity, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     times: tuple[TimeExpression, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,3 +306,18 @@ class ExportDocument:
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    # across articles (storytrace.link): one actor per person/organisation, with the
+    # per-article entity ids it joins; quotes grouped by utterance; citations; conflicts
+    actors: list[link_records.Actor] = field(default_factory=list)
+    quote_groups: list[link_records.QuoteGroup] = field(default_factory=list)
+    citations: list[link_records.Citation] = field(default_factory=list)
+    conflicts: list[link_records.Conflict] = field(default_factory=list)
+    # developing stories (ids stable across runs) and near-copies with aligned passages
+    stories: list[link_records.Story] = field(default_factory=list)
+    duplicates: list[link_records.CopyPair] = field(default_factory=list)
+
+
+# at the end: storytrace.link.records builds on the records above (Span, EntityType)
+from storytrace.link import records as link_records  # noqa: E402

@@ -18,6 +18,8 @@ def quoted(text: str) -> list[str]:
         ("“We will win,” she said.", ["We will win,"]),
         ("She said ‘no deal’ twice.", ["no deal"]),
         ("She said 'no deal' twice.", ["no deal"]),
+        # two apostrophes typed for a double mark, as some newswires do
+        ("''I kind of write them off,'' said Mr. Pike.", ["I kind of write them off,"]),
         # apostrophes inside a ‘…’ quotation do not close it
         (
             "Reyes replied: ‘No. It’s Norway’s call, and it’s a good thing.’",
@@ -58,3 +60,9 @@ def test_an_unclosed_quotation_ends_with_its_line() -> None:
 @pytest.mark.parametrize("text", ["", "no marks", "It’s Voss’s.", "“”", "‘ ’"])
 def test_nothing_to_find(text: str) -> None:
     assert find_quotes(text) == []
+
+
+def test_two_apostrophes_are_one_mark_with_both_characters() -> None:
+    text = "He said ''On espère,'' and left."
+    [quote] = find_quotes(text)
+    assert text[quote.open : quote.close + 1] == "''On espère,''"

@@ -4,14 +4,19 @@ Gender Gap Tracker (the tracker's own protocol): each gold quote, in order,
 matches the best unused predicted quote whose character overlap covers more
 than 30 % (lenient) or 80 % (strict) of the gold span. Speaker accuracy is the
 share of matched quotes whose predicted speaker resolves to the gold
-``reference``; verb accuracy the share whose predicted cue overlaps the gold verb.
+``reference`` (the speaker's name, or for a speaker left unnamed the words
+describing it, as GGT's ``reference`` is then a description too: "officials");
+only predictions in GGT's scope are scored (:func:`_is_quote`: statements, not
+beliefs or topics); verb accuracy the share whose predicted cue overlaps the gold verb.
 
 PolNeAR: per role (source, cue, content), exact-span P/R/F1 (the span sets are
 equal) and overlap P/R/F1 (content: the overlap exceeds 50 % of both spans;
 source and cue: any overlap), each gold instance matched at most once. The
 speech-only view keeps gold and predicted attributions whose cue is a
 reporting verb (``SPEECH_CUES``), so an extractor of reported speech is not
-charged for "believes" or "shows".
+charged for "believes" or "shows". A predicted quotation that ``continues``
+another is scored as part of it, one attribution with discontinuous content,
+as PolNeAR annotates “X,” he said, “Y.” (:func:`_statements`).
 """
 
 from __future__ import annotations
@@ -236,12 +241,22 @@ def _match_ggt(
     return pairs
 
 
+def _is_quote(attribution: Attribution) -> bool:
+    """In GGT's scope: a statement (words said or written), not a belief or a topic.
+
+    GGT annotates quotes only; storytrace also reports beliefs, findings and
+    what was spoken of ("believes", "shows", "criticized the plan"), PolNeAR's
+    wider scope, which GGT's annotators were never asked to mark.
+    """
+    return attribution.scope == "statement"
+
+
 def score_ggt(
     articles: Sequence[GgtArticle], predictions: Callable[[GgtArticle], Sequence[Attribution]]
 ) -> GgtScores:
     scores = GgtScores()
     for article in articles:
-        predicted = predictions(article)
+        predicted = [p for p in predictions(article) if _is_quote(p)]
         for level, threshold in (("lenient", GGT_LENIENT), ("strict", GGT_STRICT)):
             pairs = _match_ggt(article, predicted, threshold)
             prf = PRF(len(pairs), len(predicted), len(article.quotes))
@@ -251,7 +266,7 @@ def score_ggt(
                 scores.strict += prf
             for gi, pred in pairs:
                 gold = article.quotes[gi]
-                if same_person(pred.speaker.name, gold.reference):
+                if same_person(pred.speaker.name or pred.speaker.description, gold.reference):
                     scores.speaker_correct[level] += 1
                 if (
                     gold.verb
@@ -316,24 +331,46 @@ def _count(gold: list[Spans], pred: list[Spans], same: Callable[[Spans, Spans], 
     return PRF(tp, len(pred), len(gold))
 
 
+def _statements(
+    predicted: Sequence[Attribution], *, merge: bool
+) -> list[tuple[Attribution, dict[str, Spans]]]:
+    """PolNeAR's unit: one attribution per statement. A quotation that ``continues``
+    another (interrupted by its cue, or going on in the next paragraph) is one
+    attribution with it, whose content is discontinuous: PolNeAR's annotators
+    mark “X,” he said, “Y.” as one attribution with the content spans X and Y."""
+    by_id = {a.id: a for a in predicted}
+    units: dict[str, tuple[Attribution, dict[str, Spans]]] = {}
+    for attribution in predicted:
+        root = attribution
+        while merge and root.continues is not None and root.continues in by_id:
+            root = by_id[root.continues]
+        if root.id not in units:
+            units[root.id] = (root, _pred_roles(root))
+        if root is not attribution:
+            roles = units[root.id][1]
+            roles["content"] = tuple(sorted(roles["content"] + _pred_roles(attribution)["content"]))
+    return list(units.values())
+
+
 def score_polnear(
     articles: Sequence[PolnearArticle],
     predictions: Callable[[PolnearArticle], Sequence[Attribution]],
     *,
     speech_only: bool = False,
+    merge_continued: bool = True,
 ) -> PolnearScores:
     scores = PolnearScores()
     for article in articles:
         golds = [a for a in article.attributions if not speech_only or is_speech_cue(a.cue_text)]
         preds = [
-            a
-            for a in predictions(article)
+            roles
+            for a, roles in _statements(predictions(article), merge=merge_continued)
             if not speech_only or is_speech_cue(a.cue.text if a.cue else "according to")
         ]
         for role in ROLES:
             gold_spans = [_trim(article.text, getattr(g, role)) for g in golds]
             gold_spans = [s for s in gold_spans if s]
-            pred_spans = [_trim(article.text, _pred_roles(p)[role]) for p in preds]
+            pred_spans = [_trim(article.text, p[role]) for p in preds]
             pred_spans = [s for s in pred_spans if s]
             scores.exact[role] += _count(gold_spans, pred_spans, lambda g, p: g == p)
             scores.overlap[role] += _count(gold_spans, pred_spans, partial(_overlaps, role))

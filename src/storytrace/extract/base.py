@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from storytrace.errors import PipelineError
-from storytrace.records import Article, Attribution, Entity, TimeExpression
+from storytrace.records import Article, Attribution, Entity, Event, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,6 +34,7 @@ class ArticleWork:
     entities: list[Entity] | None = None
     attributions: list[Attribution] | None = None
     times: list[TimeExpression] | None = None
+    events: list[Event] | None = None
 
 
 class ExtractStage(Protocol):

@@ -13,11 +13,15 @@ __all__ = [
     "ACCORDING_TO_LEMMA",
     "ANONYMOUS_HEADS",
     "ANONYMOUS_QUANTIFIERS",
+    "CHANNEL_NOUNS",
     "DIRECT_ONLY_VERBS",
     "DOCUMENT_HEADS",
-    "INDIRECT_VERBS",
+    "HEDGE_ADVERBS",
+    "HEDGE_VERBS",
     "REPORTING_VERBS",
     "SPEAKER_PRONOUNS",
+    "SPEECH_LEMMAS",
+    "TELLING_VERBS",
 ]
 
 # fmt: off
@@ -38,12 +42,6 @@ REPORTING_VERBS: Final = frozenset({
 #: continued), never when climbing the parse from a partial quotation, where
 #: "the war could continue ‘…’" would otherwise make a cue of them
 DIRECT_ONLY_VERBS: Final = frozenset({"begin", "conclude", "continue"})
-
-#: reporting verbs whose clausal complement is a reported statement. "ask"
-#: introduces questions, and the rest only take quoted speech in practice.
-INDIRECT_VERBS: Final = REPORTING_VERBS - frozenset(
-    {"ask", "counter", "joke", "quip", "retort", "scoff", "urge"}
-)
 
 #: cue_lemma recorded for "according to X"
 ACCORDING_TO_LEMMA: Final = "according to"
@@ -74,3 +72,43 @@ DOCUMENT_HEADS: Final = frozenset({
 
 #: third-person singular pronouns resolved to the latest person in subject position
 SPEAKER_PRONOUNS: Final = frozenset({"he", "she"})
+
+# fmt: off
+#: cue lemmas that report speech or writing (beyond REPORTING_VERBS: the wider
+#: vocabulary of PolNeAR's cues, "call", "cite", "criticize"…); any other cue
+#: reports a belief, wish or finding ("believe", "want", "show")
+SPEECH_LEMMAS: Final = REPORTING_VERBS | DIRECT_ONLY_VERBS | frozenset({
+    "accuse", "according to", "advise", "blast", "call", "cite", "condemn", "criticise", "detail",
+    "criticize", "decline", "dismiss", "discuss", "endorse", "indicate", "interview",
+    "notify", "outline", "post", "praise", "proclaim", "pronounce", "propose", "question", "quote",
+    "recommend", "refuse", "reject", "signal", "speak", "talk", "threaten", "point",
+    "accord", ":",
+})
+
+#: verbs whose object is whom something was said to ("told Ushakov", "informed the
+#: committee", "assured reporters")
+TELLING_VERBS: Final = frozenset({
+    "advise", "assure", "brief", "caution", "inform", "notify", "promise", "remind", "tell",
+    "warn", "urge", "ask", "email", "text", "write",
+})
+
+#: heads of a phrase naming a medium, occasion or place of speaking ("in the
+#: recorded call", "in a video posted on his X account", "at a news conference")
+CHANNEL_NOUNS: Final = frozenset({
+    "account", "address", "appearance", "blog", "briefing", "broadcast", "call", "column",
+    "conference", "conversation", "debate", "email", "episode", "event", "facebook",
+    "filing", "hearing", "instagram", "interview", "letter", "meeting", "memo", "message",
+    "note", "op-ed", "podcast", "post", "program", "programme", "radio", "rally",
+    "recording", "release", "remark", "show", "speech", "statement", "summit", "television",
+    "testimony", "town", "transcript", "tv", "tweet", "twitter", "video", "x",
+})
+
+#: adverbs by which a reporter keeps a distance from what is reported
+HEDGE_ADVERBS: Final = frozenset({
+    "allegedly", "apparently", "ostensibly", "presumably", "purportedly", "reportedly",
+    "seemingly", "supposedly",
+})
+
+#: verbs that hedge the clause they govern ("appears to be taking", "is said to")
+HEDGE_VERBS: Final = frozenset({"appear", "seem", "rumor", "rumour"})
+# fmt: on

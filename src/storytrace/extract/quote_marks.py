@@ -5,7 +5,11 @@ apostrophe of "it’s" and "Russia’s", and the plural possessive of "the
 Russians’ plan". Each mark is classified from the characters beside it
 (between two letters it is an apostrophe), then opening and closing marks are
 paired within one line. A quotation still open at the end of its line is
-dropped rather than guessed at.
+dropped rather than guessed at, except in the newspaper convention for a
+quotation running over several paragraphs: each paragraph opens the mark
+again and only the last one closes it; a paragraph that opens with a mark
+left open, followed by one that opens with the same mark, is a quotation of
+its own (``closed`` False) up to its last character.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from typing import Final
 
 __all__ = ["QuoteMarks", "find_quotes"]
 
-_MARK_OR_NEWLINE: Final = re.compile("[\n\"'\u2018\u2019\u201c\u201d]")
+#: a quotation mark, a newline, or two apostrophes standing for a double mark
+#: (''…'', as some newswires type it)
+_MARK_OR_NEWLINE: Final = re.compile("''|[\n\"'\u2018\u2019\u201c\u201d]")
+_APOSTROPHES: Final = "''"
 #: what may stand just before an opening mark
 _BEFORE_OPENING: Final = frozenset(' \t\n([{—–-/:"“‘')
 #: words shortened with a leading apostrophe: ‘em, ‘cause, ‘til, ‘tis
@@ -44,20 +51,28 @@ class QuoteMarks:
     close: int
     start: int
     end: int
+    #: False for a paragraph of a quotation that the next paragraph reopens
+    #: (“…⏎“…”): ``close`` is then its last character, not a mark
+    closed: bool = True
 
 
 def find_quotes(text: str) -> list[QuoteMarks]:
     """Every complete quotation in ``text``, outermost only, in order."""
-    marks = [
-        (m.start(), role)
-        for m in _MARK_OR_NEWLINE.finditer(text)
-        if (role := _classify(text, m.start())) is not None
-    ]
+    marks = []
+    for m in _MARK_OR_NEWLINE.finditer(text):
+        pair = m.group() == _APOSTROPHES
+        role = _classify_pair(text, m.start()) if pair else _classify(text, m.start())
+        if role is not None:
+            # a closing pair is known by its last character, so that close + 1 ends it
+            closing = pair and role is _Role.CLOSE_DOUBLE
+            marks.append((m.start() + 1 if closing else m.start(), role))
     quotes: list[QuoteMarks] = []
     opened: tuple[int, _Role] | None = None
     nested = 0  # double quotations open inside the open single one
     for n, (pos, role) in enumerate(marks):
         if role is _Role.NEWLINE:
+            if opened is not None and _reopened(text, opened[0], pos):
+                quotes.append(_unclosed(text, opened[0], pos))
             opened, nested = None, 0
         elif opened is None:
             if role in (_Role.OPEN_DOUBLE, _Role.OPEN_SINGLE):
@@ -103,6 +118,15 @@ def _classify(text: str, pos: int) -> _Role | None:
     return _Role.CLOSE_SINGLE
 
 
+def _classify_pair(text: str, pos: int) -> _Role | None:
+    """Two apostrophes as one double mark: opening before a word, else closing."""
+    before = text[pos - 1] if pos else "\n"
+    after = text[pos + 2] if pos + 2 < len(text) else "\n"
+    if before in _BEFORE_OPENING and not after.isspace():
+        return _Role.OPEN_DOUBLE
+    return None if before.isspace() else _Role.CLOSE_DOUBLE
+
+
 def _elided(text: str, pos: int) -> bool:
     """‘90s, ‘em: an apostrophe standing for letters, not an opening mark."""
     following = text[pos + 1 : pos + 7].lower()
@@ -134,8 +158,32 @@ def _possessive(text: str, marks: list[tuple[int, _Role]], n: int) -> bool:
 
 def _quote(text: str, open_pos: int, close_pos: int) -> QuoteMarks:
     start, end = open_pos + 1, close_pos
+    if text.startswith(_APOSTROPHES, open_pos):
+        start += 1
+    if close_pos > open_pos + 2 and text.startswith(_APOSTROPHES, close_pos - 1):
+        end -= 1
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return QuoteMarks(open_pos, close_pos, start, end)
+
+
+def _reopened(text: str, open_pos: int, newline: int) -> bool:
+    """Whether the quotation opened at ``open_pos`` runs on into the next paragraph:
+    it opens its own paragraph, and the next paragraph opens with the same mark."""
+    line_start = text.rfind("\n", 0, open_pos) + 1
+    if text[line_start:open_pos].strip():
+        return False
+    rest = text[newline:].lstrip()
+    return bool(rest) and rest[0] == text[open_pos] and text[open_pos] in '“"‘'
+
+
+def _unclosed(text: str, open_pos: int, newline: int) -> QuoteMarks:
+    last = newline - 1
+    while last > open_pos and text[last].isspace():
+        last -= 1
+    start = open_pos + 1
+    while start < last and text[start].isspace():
+        start += 1
+    return QuoteMarks(open_pos, last, start, last + 1, closed=False)

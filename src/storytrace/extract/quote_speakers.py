@@ -5,15 +5,15 @@
   it hangs from, never of a clause embedded in another's report;
 * a name is resolved to its entity; "he"/"she" to the latest person that was a
   subject before it (a deliberately simple rule); "the American envoy" to the
-  one person earlier introduced with that role noun ("special envoy Steve
-  Witkoff"), if exactly one was; "a Bloomberg report" to Bloomberg;
+  one person introduced with that role noun ("special envoy Steve Witkoff"),
+  earlier if any was, else later in the article; "a Bloomberg report" to Bloomberg;
 * an unresolved description headed by a source noun ("a former diplomat",
   "officials", "people familiar with…") is anonymous, kept whole.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -49,6 +49,17 @@ PRONOUN_LOOKBACK_PARAGRAPHS: Final = 2
 #: or, further back, the latest person who was the subject of a reporting verb
 #: ("…,” Jamil says." … three paragraphs … "“…,” she added.")
 SPEAKER_LOOKBACK_PARAGRAPHS: Final = 6
+# fmt: off
+#: nouns by which a definite description ("the company", "the agency") stands for the
+#: organisation named last
+ORGANISATION_NOUNS: Final = frozenset({
+    "agency", "association", "authority", "bank", "board", "campaign", "company",
+    "corporation", "council", "department", "firm", "group", "ministry", "network",
+    "organisation", "organization", "union",
+})
+# fmt: on
+#: pronouns that vote on a person's gender: +1 masculine, -1 feminine
+GENDERED_PRONOUNS: Final = {"he": 1, "him": 1, "his": 1, "she": -1, "her": -1, "hers": -1}
 #: relative pronouns standing for the noun their clause modifies
 RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which"})
 #: role nouns are learnt from these relations to a person's name
@@ -71,8 +82,24 @@ class SpeakerFinder:
         self._in_quote = in_quote
         self._subjects: list[_Subject] = []
         self._roles: dict[str, list[tuple[int, Entity]]] = {}
+        #: pronoun votes per person: +1 for he/him/his, -1 for she/her, per use
+        self._gender: dict[str, int] = {}
+        self._last_person: tuple[int, Entity] | None = None  # (sentence start, entity)
+        self._pronouns: list[tuple[int, int, bool]] = []  # (start, gender, of a cue)
         for token in doc:
             self._learn(token)
+            self._learn_gender(token)
+        self._people = sorted(
+            (m.start, e) for e in index.entities if e.type == "PERSON" for m in e.mentions
+        )
+        self._organisations = sorted(
+            (m.start, e) for e in index.entities if e.type == "ORG" for m in e.mentions
+        )
+        # "he"/"she" subjects carry their person on: "Vickers said… He said… he said"
+        for start, gender, speaker in self._pronouns:
+            entity = self._antecedent(start, gender)
+            if entity is not None:
+                insort(self._subjects, _Subject(start, entity, speaker), key=lambda s: s.start)
 
     # parse ----------------------------------------------------------------------
 
@@ -142,12 +169,15 @@ class SpeakerFinder:
         lemma = subject.lower_ if subject.pos_ == "PRON" else str(subject.lemma_).lower()
         if subject.pos_ == "PRON":
             if lemma in SPEAKER_PRONOUNS:
-                return _resolved(self._antecedent(int(subject.idx)), subject.text)
+                gender = 1 if lemma == "he" else -1
+                return _resolved(self._antecedent(int(subject.idx), gender), subject.text)
             return Speaker(anonymous=lemma in ANONYMOUS_QUANTIFIERS, description=description)
         if lemma in DOCUMENT_HEADS:
             return _resolved(self._owner(subject), description)
         if self._definite(subject):
             role = self._role(subject)
+            if role is None and lemma in ORGANISATION_NOUNS:
+                role = self._organisation(int(subject.idx))
             if role is not None:
                 return _resolved(role, description)
         anonymous = lemma in ANONYMOUS_HEADS or lemma in ANONYMOUS_QUANTIFIERS
@@ -195,8 +225,9 @@ class SpeakerFinder:
             for c in token.children
         )
 
-    def _antecedent(self, char: int) -> Entity | None:
-        """The latest person subject before ``char``, within reach."""
+    def _antecedent(self, char: int, gender: int) -> Entity | None:
+        """The latest person subject before ``char``, within reach, whose pronouns
+        elsewhere in the article do not disagree with ``gender`` (+1 he, -1 she)."""
         paragraph = self._layout.paragraph(char)
         i = bisect_left(self._subjects, char, key=lambda s: s.start) - 1
         while i >= 0:
@@ -204,19 +235,44 @@ class SpeakerFinder:
             distance = paragraph - self._layout.paragraph(subject.start)
             if distance > SPEAKER_LOOKBACK_PARAGRAPHS:
                 return None
-            if distance <= PRONOUN_LOOKBACK_PARAGRAPHS or subject.speaker:
+            agrees = self._gender.get(subject.entity.id, 0) * gender >= 0
+            if agrees and (distance <= PRONOUN_LOOKBACK_PARAGRAPHS or subject.speaker):
                 return subject.entity
+            i -= 1
+        return self._mentioned(char, gender)
+
+    def _organisation(self, char: int) -> Entity | None:
+        """The organisation named last before ``char``, nearby ("the company")."""
+        i = bisect_left(self._organisations, char, key=lambda p: p[0]) - 1
+        if i < 0:
+            return None
+        start, entity = self._organisations[i]
+        distance = self._layout.paragraph(char) - self._layout.paragraph(start)
+        return entity if distance <= PRONOUN_LOOKBACK_PARAGRAPHS else None
+
+    def _mentioned(self, char: int, gender: int) -> Entity | None:
+        """With no person subject in reach: the person named last, nearby and
+        agreeing ("For Megda Belkacemi, Friday is a day… “…,” she said")."""
+        people = self._people
+        paragraph = self._layout.paragraph(char)
+        i = bisect_left(people, char, key=lambda p: p[0]) - 1
+        while i >= 0:
+            start, entity = people[i]
+            if paragraph - self._layout.paragraph(start) > PRONOUN_LOOKBACK_PARAGRAPHS:
+                return None
+            if self._gender.get(entity.id, 0) * gender >= 0:
+                return entity
             i -= 1
         return None
 
     def _role(self, head: Token) -> Entity | None:
-        """The one person introduced earlier with ``head``'s role noun, if only one was."""
-        earlier = {
-            e.id: e
-            for char, e in self._roles.get(str(head.lemma_).lower(), ())
-            if char < int(head.idx)
-        }
-        return next(iter(earlier.values())) if len(earlier) == 1 else None
+        """The one person introduced with ``head``'s role noun: earlier if any was,
+        else later ("the Kremlin leader's chief foreign policy advisor" … "Yuri
+        Ushakov, Putin's leading foreign policy advisor"); None when two were."""
+        introduced = self._roles.get(str(head.lemma_).lower(), ())
+        earlier = {e.id: e for char, e in introduced if char < int(head.idx)}
+        people = earlier or {e.id: e for _, e in introduced}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     # what the article teaches --------------------------------------------------
 
@@ -225,10 +281,13 @@ class SpeakerFinder:
         if self._in_quote[token.i]:
             return
         if token.dep_ == "nsubj":
+            speaker = str(token.head.lemma_).lower() in REPORTING_VERBS
             person = self.named(token)
             if person is not None and person.type == "PERSON":
-                speaker = str(token.head.lemma_).lower() in REPORTING_VERBS
                 self._subjects.append(_Subject(int(token.idx), person, speaker))
+            elif token.lower_ in SPEAKER_PRONOUNS:
+                gender = GENDERED_PRONOUNS[token.lower_]
+                self._pronouns.append((int(token.idx), gender, speaker))
         if token.dep_ not in ROLE_DEPS or token.pos_ not in ("NOUN", "PROPN"):
             return
         entity, head_entity = self._entity_at(token), self._entity_at(token.head)
@@ -243,6 +302,22 @@ class SpeakerFinder:
         ):
             # "Trump’s special envoy, Steve Witkoff"
             self._add_role(token.head, entity)
+
+    def _learn_gender(self, token: Token) -> None:
+        """Count the pronouns that follow a person's name in its sentence or the next:
+        a person mostly followed by "she"/"her" is not the antecedent of "he"."""
+        entity = self._entity_at(token)
+        sentence = int(token.sent.start)
+        if entity is not None and entity.type == "PERSON":
+            self._last_person = (sentence, entity)
+            return
+        vote = GENDERED_PRONOUNS.get(token.lower_)
+        if vote is None or self._last_person is None or token.pos_ != "PRON":
+            return
+        start, person = self._last_person
+        if start == sentence or start == int(self._doc[sentence - 1].sent.start if sentence else 0):
+            self._gender[person.id] = self._gender.get(person.id, 0) + vote
+            self._last_person = None  # one vote per mention: later pronouns may be others'
 
     def _add_role(self, noun: Token, entity: Entity) -> None:
         self._roles.setdefault(str(noun.lemma_).lower(), []).append((int(noun.idx), entity))

@@ -1,42 +1,72 @@
-"""Attributions: who said what, according to whom.
+"""Attributions: who said what, to whom, according to whom.
 
-Four kinds, found in this order over one parsed article:
+Found in this order over one parsed article:
 
 1. **direct** — a quotation (:mod:`quote_marks`) with its reporting verb right
    before it ("Trump responded: ‘…’", "saying, “…”") or right after it
    ("‘…,’ Fitzpatrick said.", "“…,” said a spokesman"); a quotation standing
    alone right after such a one continues it (same speaker, no cue);
 2. **partial** — a quoted fragment inside running text ("said Witkoff ‘acts
-   like…’"), whose cue is the reporting verb above it in the parse;
-3. **indirect** — a reporting verb with a clausal complement and a subject
-   ("Putin warned that…", "The White House insisted Witkoff is…");
-4. **according_to** — "according to X", qualifying the rest of its sentence.
+   like…’"), whose cue is the reporting verb above it in the parse; its
+   content is the reported clause that holds the fragment(s);
+3. **learned cues** — every other word the trained model
+   (:mod:`attribution_model`) takes for a cue, with the content and source
+   spans it prefers among those the parse offers: indirect speech ("Putin
+   warned that…"), and PolNeAR's wider scope, beliefs and findings
+   ("believes", "the poll shows"), recorded with ``scope`` "belief", and
+   what was spoken of ("criticized the plan"), ``scope`` "topic";
+4. **according_to** — "according to X" and "as detailed by X", qualifying the
+   rest of its sentence;
+5. **floating** quotations — a quotation opening a paragraph or sentence with
+   no cue goes on with the statement just before it; the paragraphs of a
+   quotation running over several are spoken by the speaker of the last.
 
+Spans follow the PolNeAR convention (:mod:`attribution_model_spans`): a
+quotation's content keeps its marks, indirect speech keeps "that", final
+punctuation outside marks is left out. Each attribution also gets its
+addressee, channel and hedge (:mod:`quote_context`), the attribution it
+``continues``, and the earlier one it ``repeats`` (same quoted words).
 Speakers come from :class:`~storytrace.extract.quote_speakers.SpeakerFinder`.
-A statement whose speaker cannot be found is left out: a wrong speaker costs
-more than a missing attribution. Everything works from token attributes of the
-existing parse; nothing is parsed again.
+Everything works from token attributes of the existing parse.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Final
 
+from storytrace.extract.attribution_model import CUE_MIN_PROBABILITY, load_attribution_model
+from storytrace.extract.attribution_model_spans import (
+    Candidate,
+    Parsed,
+    content_candidates,
+    cue_tokens,
+    quoted_tokens,
+    source_candidates,
+)
 from storytrace.extract.cues import (
     ACCORDING_TO_LEMMA,
     ANONYMOUS_HEADS,
     DIRECT_ONLY_VERBS,
-    INDIRECT_VERBS,
     REPORTING_VERBS,
+    SPEECH_LEMMAS,
 )
 from storytrace.extract.entities import EntityIndex
+from storytrace.extract.quote_context import addressee_of, channel_of, hedge_of
 from storytrace.extract.quote_layout import Layout, looks_like_title
 from storytrace.extract.quote_marks import QuoteMarks, find_quotes
 from storytrace.extract.quote_speakers import SpeakerFinder
-from storytrace.records import Attribution, AttributionKind, Entity, Span, Speaker
+from storytrace.records import (
+    Attribution,
+    AttributionKind,
+    AttributionScope,
+    Entity,
+    Span,
+    Speaker,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -60,11 +90,18 @@ SENTENCE_END: Final = frozenset(".!?…\"”’'")
 INTRODUCERS: Final = frozenset({":", ","})
 #: pronouns that never name a speaker outside a quotation
 FIRST_SECOND_PERSON: Final = frozenset({"i", "me", "we", "us", "you"})
-#: complementisers of an indirect question, not a statement ("asked if…")
-QUESTION_MARKERS: Final = frozenset({"if", "whether"})
 #: words allowed between an attributed quotation and one that continues it
 #: on the same line ("…,” he said, laughing. “…”)
 CONTINUATION_MAX_GAP_WORDS: Final = 6
+#: a quotation repeats an earlier one with the same words when it has at least this
+#: many; shorter ones ("No.") repeat by chance
+REPEAT_MIN_WORDS: Final = 4
+#: words of a quotation, for recognising a repeat
+_WORDS: Final = re.compile(r"\w+")
+#: words allowed between a statement and a floating quotation that goes on with it
+#: ("…,” says Pulga Muchochoma, now in his 10th season with TDT. “…”"); set by
+#: reading GGT's floating quotes, where 6 (CONTINUATION_MAX_GAP_WORDS) missed such tails
+FLOATING_MAX_GAP_WORDS: Final = 12
 #: any quotation mark, straight or curly
 QUOTE_MARKS: Final = frozenset('"“”‘’')
 #: trimmed from both ends of content that is not a quotation
@@ -88,11 +125,16 @@ class _Found:
     cue_lemma: str | None
     source: Span | None
     speaker: Speaker
+    #: the cue's head word, where the circumstances (addressee, channel, hedge) are read
+    cue_head: int | None = None
+    scope: AttributionScope = "statement"
+    #: the attribution whose statement this one goes on with
+    continues: _Found | None = None
 
     @property
     def end(self) -> int:
         """Where the attribution's words end, its closing quotation mark included."""
-        return max([self.content.end + 1, *(s.end for s in (self.cue, self.source) if s)])
+        return max(s.end for s in (self.content, self.cue, self.source) if s)
 
 
 class _Article:
@@ -105,11 +147,10 @@ class _Article:
         self.index = EntityIndex(entities)
         self.quotes = find_quotes(self.text)
         self.token_starts = [int(t.idx) for t in doc]
-        self.in_quote = bytearray(len(doc))
-        for quote in self.quotes:
-            first, last = self.token_at(quote.open), self.token_at(quote.close)
-            self.in_quote[first : last + 1] = b"\x01" * (last + 1 - first)
+        self.in_quote = quoted_tokens(doc, self.quotes)
+        self.parsed = Parsed(doc, self.text, self.quotes)
         self.speakers = SpeakerFinder(doc, self.index, self.layout, self.in_quote)
+        self._cue_probabilities: dict[int, float] | None = None
 
     def token_at(self, char: int) -> int:
         return bisect_right(self.token_starts, char) - 1
@@ -125,28 +166,53 @@ class _Article:
     def same_line(self, token: Token, char: int) -> bool:
         return self.layout.same_line(int(token.idx), char)
 
-    def statement(
-        self, kind: AttributionKind, content: Span, cue: Token, *, strict: bool = False
-    ) -> _Found | None:
-        """The attribution of ``content`` to the subject of ``cue``; None without one.
-
-        ``strict`` also refuses a subject that is a pronoun left unresolved
-        ("it said that…"), as indirect speech needs a named or described source.
-        """
+    def statement(self, kind: AttributionKind, content: Span, cue: Token) -> _Found | None:
+        """The attribution of quoted ``content`` to the subject of ``cue``; None without one."""
         subject = self.speakers.subject_of(cue)
         if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
             return None
         source = self.token_span(*self.speakers.source_range(subject))
         speaker = self.speakers.speaker(subject, source.text)
-        if strict and subject.pos_ == "PRON" and speaker.entity is None and not speaker.anonymous:
-            return None
         return _Found(
-            kind,
-            content,
-            self.token_span(cue.i, cue.i + 1),
-            str(cue.lemma_).lower(),
-            source,
-            speaker,
+            kind, content, self.cue_span(cue), str(cue.lemma_).lower(), source, speaker, cue.i
+        )
+
+    def cue_span(self, cue: Token) -> Span:
+        return self.span(*cue_tokens(self.doc, cue))
+
+    def cue_probabilities(self) -> dict[int, float]:
+        """The trained model's cue probability of each word that may be a cue (computed once)."""
+        if self._cue_probabilities is None:
+            self._cue_probabilities = load_attribution_model().cues(self.doc, self.in_quote)
+        return self._cue_probabilities
+
+    def learned_statement(self, cue: Token, content: Candidate, source: Candidate | None) -> _Found:
+        """The attribution the trained model found at ``cue``."""
+        words = self.span(content.start, content.end)
+        lemma = str(cue.lemma_).lower()
+        named, speaker = None, Speaker()
+        if source is not None:
+            named = self.span(source.start, source.end)
+            speaker = self.speakers.speaker(self.doc[source.head], named.text)
+        kind = _kind_of(words.text)
+        scope: AttributionScope = "belief"
+        if lemma in SPEECH_LEMMAS:
+            scope = "statement" if kind != "indirect" or self.is_clause(content) else "topic"
+        cue_words = self.cue_span(cue)
+        if content.kind.startswith("prep_"):
+            # "referring to X", "called for X": the preposition is the cue's
+            preposition = self.doc[content.head].head
+            if preposition.i == self.token_at(cue_words.end - 1) + 1:
+                cue_words = self.span(cue_words.start, int(preposition.idx) + len(preposition))
+        return _Found(kind, words, cue_words, lemma, named, speaker, cue.i, scope)
+
+    def is_clause(self, span: Candidate) -> bool:
+        """Whether ``span`` is headed by a verb: a statement, not a topic."""
+        doc = self.doc
+        first, last = self.token_at(span.start), self.token_at(span.end - 1)
+        return any(
+            doc[k].pos_ in ("VERB", "AUX") and not first <= doc[k].head.i <= last
+            for k in range(first, last + 1)
         )
 
 
@@ -158,28 +224,68 @@ def extract_attributions(
     found: list[_Found] = []
     cues: set[int] = set()
     previous: _Found | None = None
+    quoted: set[tuple[int, int]] = set()
     for quote in article.quotes:  # 1.-2.
-        previous = _quotation(article, quote, previous)
-        if previous is not None:
-            found.append(previous)
-            if previous.cue is not None:
-                cues.add(article.token_at(previous.cue.start))
-    found += _indirect(article, cues)  # 3.
-    found += _according_to(article)  # 4.
+        item = _quotation(article, quote, previous)
+        if item is not None and item is not previous:
+            found.append(item)
+        if item is not None:
+            quoted.add((quote.open, quote.close + 1))
+            if item.cue_head is not None:
+                cues.add(item.cue_head)
+        previous = item
+    reported = _as_reported(article)  # 4. (its verbs are no cues of 3.)
+    cues.update(f.cue_head for f in reported if f.cue_head is not None)
+    found += _learned(article, cues, quoted)  # 3.
+    found += _according_to(article) + reported  # 4.
+    found += _floating(article, found)  # 5.
+    found = _reopened(article, found)
     found.sort(key=lambda f: (f.content.start, KIND_ORDER[f.kind]))
-    return [
-        Attribution(
-            id=f"{article_id}:q{n}",
-            article=article_id,
-            kind=f.kind,
-            content=f.content,
-            cue=f.cue,
-            source=f.source,
-            speaker=f.speaker,
-            cue_lemma=f.cue_lemma,
+    ids = {id(f): f"{article_id}:q{n}" for n, f in enumerate(found, 1)}
+    first_said: dict[str, str] = {}
+    records = []
+    for f in found:
+        key = _repeat_key(f)
+        repeats = first_said.setdefault(key, ids[id(f)]) if key else None
+        addressee = channel = hedge = None
+        if f.cue_head is not None:
+            cue = doc[f.cue_head]
+            addressee, channel = addressee_of(cue), channel_of(cue)
+            hedge = hedge_of(cue, (f.content.start, f.content.end))
+        if f.kind == "according_to" and f.speaker.anonymous and f.cue and f.source:
+            hedge = (f.cue.start, f.source.end)  # "according to people familiar with…"
+        records.append(
+            Attribution(
+                id=ids[id(f)],
+                article=article_id,
+                kind=f.kind,
+                content=f.content,
+                cue=f.cue,
+                source=f.source,
+                speaker=f.speaker,
+                cue_lemma=f.cue_lemma,
+                scope=f.scope,
+                addressee=_maybe_span(article, addressee),
+                channel=_maybe_span(article, channel),
+                hedge=_maybe_span(article, hedge),
+                continues=ids.get(id(f.continues)) if f.continues is not None else None,
+                repeats=None if repeats == ids[id(f)] else repeats,
+            )
         )
-        for n, f in enumerate(found, 1)
-    ]
+    return records
+
+
+def _maybe_span(article: _Article, span: tuple[int, int] | None) -> Span | None:
+    return None if span is None else article.span(*span)
+
+
+def _repeat_key(found: _Found) -> str | None:
+    """The words of a quotation, without case or punctuation, when long enough to
+    tell that a second one repeats it (the caption quoting the body)."""
+    if found.kind not in ("direct", "partial"):
+        return None
+    words = _WORDS.findall(found.content.text.lower())
+    return " ".join(words) if len(words) >= REPEAT_MIN_WORDS else None
 
 
 class AttributionStage:
@@ -197,8 +303,9 @@ class AttributionStage:
 
 
 def _quotation(article: _Article, quote: QuoteMarks, previous: _Found | None) -> _Found | None:
-    """The attribution of ``quote``; ``previous`` is that of the quotation before it."""
-    content = article.span(quote.start, quote.end)
+    """The attribution of ``quote``; ``previous`` is that of the quotation before it,
+    and is returned again when ``quote`` is a second fragment of its content."""
+    content = article.span(quote.open, quote.close + 1)
     cue = _cue_before(article, quote)
     if cue is None and _opens_sentence(article, quote):
         cue = _cue_after(article, quote)
@@ -206,10 +313,34 @@ def _quotation(article: _Article, quote: QuoteMarks, previous: _Found | None) ->
             return _continued(article, quote, previous)
     if cue is not None:
         return article.statement("direct", content, cue)
-    if len(content.text.split()) < PARTIAL_MIN_WORDS or looks_like_title(content.text):
+    words = article.text[quote.start : quote.end]
+    if len(words.split()) < PARTIAL_MIN_WORDS or looks_like_title(words):
         return None  # a scare quote, a coined term, the title of a show
     cue = _cue_above(article, quote)
-    return None if cue is None else article.statement("partial", content, cue)
+    if cue is None:
+        return None
+    if previous is not None and previous.cue_head == cue.i and previous.kind == "partial":
+        return previous  # a second fragment of the words reported at this cue
+    return article.statement("partial", _partial_content(article, cue, content), cue)
+
+
+def _partial_content(article: _Article, cue: Token, quoted: Span) -> Span:
+    """The reported words around a quoted fragment: the span the trained model
+    prefers among the cue's candidates that hold the fragment, else the fragment."""
+    # every fragment quoted at the same cue belongs in the content ("said it’s
+    # ‘obvious…’, though it ‘seems to change every day.’")
+    fragments = [quoted] + [
+        article.span(q.open, q.close + 1)
+        for q in article.quotes
+        if q.open > quoted.start and _cue_above(article, q) == cue
+    ]
+    candidates = [
+        c
+        for c in content_candidates(article.parsed, cue)
+        if all(c.start <= f.start and f.end <= c.end for f in fragments)
+    ]
+    best = load_attribution_model().content(cue, candidates)
+    return quoted if best is None else article.span(best.start, best.end)
 
 
 def _continued(article: _Article, quote: QuoteMarks, previous: _Found | None) -> _Found | None:
@@ -240,9 +371,73 @@ def _continued(article: _Article, quote: QuoteMarks, previous: _Found | None) ->
         )
     if not follows:
         return None
-    return _Found(
-        "direct", article.span(quote.start, quote.end), None, None, None, previous.speaker
-    )
+    words = article.span(quote.open, quote.close + 1)
+    return _Found("direct", words, None, None, None, previous.speaker, continues=previous)
+
+
+# 5. floating quotations ------------------------------------------------------------------
+
+
+def _floating(article: _Article, found: Sequence[_Found]) -> list[_Found]:
+    """A quotation opening a paragraph or a sentence, with no cue of its own, goes
+    on with the statement just before it (ending that paragraph, or this one's
+    previous sentence).
+
+    "Jeff Fraser says the system is designed for that.⏎“As we're going to zero, …”"
+    """
+    taken = [(f.content.start, f.content.end) for f in found]
+    statements = sorted((f for f in found if f.scope == "statement"), key=lambda f: f.end)
+    layout, text = article.layout, article.text
+    added: list[_Found] = []
+    for quote in article.quotes:
+        if any(s <= quote.open < e or quote.open <= s < quote.close for s, e in taken):
+            continue
+        words = text[quote.start : quote.end]
+        line_start, _ = layout.bounds(quote.open)
+        before = text[line_start : quote.open].rstrip()
+        if (
+            (before and before[-1] not in ".!?")
+            or len(words.split()) < PARTIAL_MIN_WORDS
+            or looks_like_title(words)
+        ):
+            continue
+        earlier = [f for f in (*statements, *added) if f.end <= quote.open]
+        if not earlier:
+            continue
+        previous = max(earlier, key=lambda f: f.end)
+        gap = text[previous.end : quote.open]
+        if (
+            layout.paragraph(quote.open) - layout.paragraph(previous.end) > 1
+            or any(mark in gap for mark in QUOTE_MARKS)
+            or len(gap.split()) > FLOATING_MAX_GAP_WORDS
+            or (previous.speaker.name or previous.speaker.description) is None
+        ):
+            continue
+        content = article.span(quote.open, quote.close + 1)
+        added.append(
+            _Found("direct", content, None, None, None, previous.speaker, continues=previous)
+        )
+    return added
+
+
+def _reopened(article: _Article, found: list[_Found]) -> list[_Found]:
+    """The paragraphs of a quotation running over several (“…⏎“…⏎“…,” she said)
+    are spoken by whoever speaks its last paragraph, each continued by the next."""
+    by_start = {f.content.start: n for n, f in enumerate(found) if f.kind == "direct"}
+    quotes = article.quotes
+    links: list[tuple[int, int]] = []  # (earlier paragraph, the one going on with it)
+    for k in range(len(quotes) - 2, -1, -1):  # backwards: the speaker comes from the end
+        quote, following = quotes[k], quotes[k + 1]
+        n = by_start.get(following.open)
+        if quote.closed or n is None or quote.open in by_start:
+            continue
+        words = article.span(quote.open, quote.close + 1)
+        by_start[quote.open] = len(found)
+        links.append((len(found), n))
+        found.append(_Found("direct", words, None, None, None, found[n].speaker))
+    for earlier, later in sorted(links, key=lambda link: found[link[0]].content.start):
+        found[later] = replace(found[later], continues=found[earlier])
+    return found
 
 
 def _is_cue(token: Token, verbs: frozenset[str], article: _Article) -> bool:
@@ -341,51 +536,35 @@ def _cue_above(article: _Article, quote: QuoteMarks) -> Token | None:
     return None
 
 
-# 3. indirect speech -----------------------------------------------------------------------
+# 3. learned cues: indirect speech, and statements the rules above did not find -------
 
 
-def _indirect(article: _Article, cues: set[int]) -> list[_Found]:
-    found = []
-    for token in article.doc:
-        if token.i in cues or not _is_cue(token, INDIRECT_VERBS, article):
+def _learned(article: _Article, taken: set[int], quoted: set[tuple[int, int]]) -> list[_Found]:
+    """An attribution for each word the trained model takes for a cue.
+
+    Its content and source are the candidate spans the model prefers; the
+    words of cues the quotation rules used, the quotations they attributed,
+    and "according to" (4.), are left to those rules.
+    """
+    model = load_attribution_model()
+    doc, found = article.doc, []
+    for i, probability in article.cue_probabilities().items():
+        cue = doc[i]
+        if probability < CUE_MIN_PROBABILITY or i in taken or cue.lower_ == "according":
             continue
-        if any(c.dep_ == "neg" for c in token.children):
-            continue  # "did not say that…" reports no statement
-        content = _complement(article, token)
-        if content is None:
-            continue
-        item = article.statement("indirect", content, token, strict=True)
-        if item is not None:
-            found.append(item)
+        content = model.content(cue, content_candidates(article.parsed, cue))
+        if content is None or (content.start, content.end) in quoted:
+            continue  # a quotation the rules gave to its own cue
+        source = model.source(cue, source_candidates(article.parsed, cue))
+        found.append(article.learned_statement(cue, content, source))
     return found
 
 
-def _complement(article: _Article, verb: Token) -> Span | None:
-    """The reported clause: a ``ccomp`` ("warned that…"), or a gerund ("describe feeling…")."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None:
-        clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-    if (
-        clause is None
-        or clause.pos_ not in ("VERB", "AUX")
-        or not article.same_line(clause, int(verb.idx))
-    ):
-        return None  # "OTTAWA — …, Scheer says": no clause, a dateline
-    lo, hi = int(clause.left_edge.i), int(clause.right_edge.i)
-    if any(article.in_quote[lo : hi + 1]):
-        return None  # quoted words are a quotation's, found above
-    doc = article.doc
-    while lo < hi and (doc[lo].is_punct or (doc[lo].dep_ == "mark" and doc[lo].head.i == clause.i)):
-        if doc[lo].lower_ in QUESTION_MARKERS:
-            return None
-        lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
-        hi -= 1
-    if not (
-        article.same_line(doc[lo], int(verb.idx)) and article.same_line(doc[hi], int(verb.idx))
-    ):
-        return None
-    return article.token_span(lo, hi + 1)
+def _kind_of(text: str) -> AttributionKind:
+    """direct: the content is one quotation; partial: it holds one; else indirect."""
+    if text[:1] in QUOTE_MARKS and text[-1:] in QUOTE_MARKS and len(text) > 1:
+        return "direct"
+    return "partial" if any(mark in text for mark in '"“”') else "indirect"
 
 
 # 4. according to -----------------------------------------------------------------------------
@@ -436,8 +615,43 @@ def _according_to_at(article: _Article, according: Token) -> _Found | None:
     )
 
 
+def _as_reported(article: _Article) -> list[_Found]:
+    """ "…, as detailed by X (to Y), …" and "…, as reported by X": X is the source
+    of the clause the phrase qualifies, like "according to X"."""
+    found = []
+    for mark in article.doc:
+        verb = mark.head
+        if (
+            mark.lower_ != "as"
+            or mark.dep_ != "mark"
+            or verb.tag_ != "VBN"
+            or str(verb.lemma_).lower() not in SPEECH_LEMMAS
+            or article.in_quote[mark.i]
+        ):
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        named = (
+            None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
+        )
+        if agent is None or named is None:
+            continue
+        lo, hi = named.left_edge.i, named.i
+        source = article.token_span(lo, hi + 1)
+        cue = article.token_span(mark.i, agent.i + 1)
+        end = article.token_span(verb.i, int(verb.right_edge.i) + 1).end
+        content = _qualified_clause(article, mark, cue.start, end)
+        if content is None:
+            continue
+        speaker = article.speakers.speaker(named, source.text)
+        found.append(
+            _Found("according_to", content, cue, str(verb.lemma_).lower(), source, speaker, verb.i)
+        )
+    return found
+
+
 def _qualified_clause(article: _Article, according: Token, start: int, end: int) -> Span | None:
-    """The sentence "according to X" qualifies, without that phrase where it is at an edge."""
+    """The sentence "according to X" (or "as reported by X") qualifies, without
+    that phrase (``start``-``end``) where it is at an edge."""
     text = article.text
     line_start, line_end = article.layout.bounds(start)
     sentence = according.sent

@@ -13,8 +13,10 @@
    expression modifies a noun outside it ("the 2025 budget");
 4. tense: the governing verb decides which "Friday" and which "14 October":
    past (VBD, VBN, "was visiting"), or future ("will", "to" + verb, present
-   tense); a date that modifies a noun ("Tuesday's meeting") and one with no
-   verb in reach are past, the usual case in news;
+   tense, or a present passive: "are expected to meet", "is scheduled for"); a
+   date that modifies a noun ("Tuesday's meeting") and one with no verb in reach
+   are past, the usual case in news, unless the noun is awaited ("ahead of
+   Monday's summit");
 5. value: :func:`storytrace.extract.timex.normalise` against the publication
    date.
 
@@ -103,6 +105,9 @@ MAX_VERB_HOPS: Final = 6
 #: mostly a plan reported in the past, "said they would meet on Friday")
 FUTURE_AUXILIARIES: Final = frozenset({"will", "'ll", "shall", "wo", "would"})
 PAST_TAGS: Final = frozenset({"VBD", "VBN"})
+PRESENT_TAGS: Final = frozenset({"VBZ", "VBP"})
+#: words before a noun that put it in the future ("ahead of Monday's summit")
+AWAITING_WORDS: Final = frozenset({"ahead", "awaiting", "pending"})
 _YEAR_TOKEN_RE: Final = re.compile(r"(?:19|20)\d\d")
 _ISO_DATE_PREFIX_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -374,10 +379,19 @@ def _modifies_noun_outside(span: Span) -> bool:
 def _past_bias(span: Span) -> bool:
     """Whether the expression sits in a past-tense clause (the default when unsure)."""
     token = span.root
-    if token.dep_ in NOUN_MODIFIER_DEPS:  # "Tuesday's meeting", "the Oct. 23 slaying": done
-        return True
+    if token.dep_ in NOUN_MODIFIER_DEPS:  # "Tuesday's meeting", "the Oct. 23 slaying": done,
+        return not _awaited(token.head)  # unless awaited ("ahead of Monday's summit")
     verb = _governing_verb(token)
     return True if verb is None else _is_past(verb)
+
+
+def _awaited(noun: Token) -> bool:
+    """ "ahead of Monday's summit", "pending Friday's vote": the noun is still to come."""
+    prep = noun.head
+    if prep.dep_ != "prep" and prep.lower_ == "of":
+        prep = prep.head
+    word = prep.lower_
+    return word in AWAITING_WORDS or (word == "of" and prep.head.lower_ in AWAITING_WORDS)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -404,6 +418,12 @@ def _is_past(verb: Token, depth: int = 0) -> bool:
     if "to" in words:  # "plans to meet", "was due to expire": the tense of what governs it
         governor = _governing_verb(verb.head) if depth == 0 and verb.head.i != verb.i else None
         return False if governor is None else _is_past(governor, depth + 1)
+    # a present passive ("are expected to meet", "is scheduled for") is a plan, like the
+    # present; its participle makes it past only with a past or perfect auxiliary
+    if verb.tag_ == "VBN" and any(
+        aux.dep_ == "auxpass" and aux.tag_ in PRESENT_TAGS for aux in auxiliaries
+    ):
+        return any(aux.tag_ in PAST_TAGS or aux.lemma_ == "have" for aux in auxiliaries)
     # past: "met", "was visiting", "have been searching"; present tense with a date
     # is mostly a plan ("is visiting on Friday", "meet Monday"): on TimeBank,
     # reading it as future beats reading it as past

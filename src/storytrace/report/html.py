@@ -14,7 +14,13 @@ from datetime import UTC, datetime
 import jinja2
 
 from storytrace import __version__
+from storytrace.link.across import link_across
+from storytrace.link.run import LinkResult, link_articles
 from storytrace.records import ArticleAnalysis, Attribution
+from storytrace.report.cross_html import cross_view, split_evidence
+from storytrace.report.story_html import copy_views, story_views
+from storytrace.report.timeline_html import timeline_view
+from storytrace.timeline import build_timeline
 
 __all__ = ["Segment", "highlight", "render_html"]
 
@@ -75,7 +81,16 @@ _ENV = jinja2.Environment(
 )
 
 
-def render_html(analyses: list[ArticleAnalysis], *, title: str = "storytrace report") -> str:
+def render_html(
+    analyses: list[ArticleAnalysis],
+    *,
+    title: str = "storytrace report",
+    links: LinkResult | None = None,
+) -> str:
+    """The report of ``analyses``; ``links`` (stories, near-copies) as stored, or found
+    here in memory when not given."""
+    if links is None:
+        links = link_articles([a.article for a in analyses])
     by_speaker: dict[str, list[tuple[ArticleAnalysis, Attribution]]] = defaultdict(list)
     for analysis in analyses:
         for q in analysis.attributions:
@@ -89,6 +104,7 @@ def render_html(analyses: list[ArticleAnalysis], *, title: str = "storytrace rep
         ),
     )
     ordered = sorted(analyses, key=lambda a: (a.article.published or "", a.article.id))
+    article_anchor = {a.article.id: f"article-{n}" for n, a in enumerate(ordered, 1)}
     return _ENV.get_template("report.html").render(
         title=title,
         version=__version__,
@@ -98,4 +114,10 @@ def render_html(analyses: list[ArticleAnalysis], *, title: str = "storytrace rep
         outlets=sorted({a.article.outlet for a in analyses if a.article.outlet}),
         n_quotes=sum(len(a.attributions) for a in analyses),
         highlight=highlight,
+        timeline=timeline_view(build_timeline(analyses), analyses),
+        cross=cross_view(link_across(analyses, copy_of=links.copy_of()), analyses),
+        split_evidence=split_evidence,
+        stories=story_views(ordered, links),
+        copies=copy_views(links.duplicates, {a.article.id: a.article for a in analyses}),
+        article_anchor=article_anchor,
     )

@@ -9,12 +9,19 @@ from typing import IO, Any
 
 from pydantic import TypeAdapter
 
+from storytrace.link.across import link_across
+from storytrace.link.run import LinkResult, link_articles
 from storytrace.records import ArticleAnalysis, ExportDocument, ExportedArticle
+from storytrace.timeline import build_timeline
 
 __all__ = ["build_export", "export_dict", "json_schema", "write_json"]
 
 
-def build_export(analyses: list[ArticleAnalysis]) -> ExportDocument:
+def build_export(
+    analyses: list[ArticleAnalysis], links: LinkResult | None = None
+) -> ExportDocument:
+    """The document for ``analyses``; ``links`` are their stories and near-copies as
+    stored (``storytrace.link.run.load_links``), found here in memory when not given."""
     doc = ExportDocument(schema="storytrace/1")
     for analysis in analyses:
         a = analysis.article
@@ -34,12 +41,23 @@ def build_export(analyses: list[ArticleAnalysis]) -> ExportDocument:
         doc.entities.extend(analysis.entities)
         doc.attributions.extend(analysis.attributions)
         doc.times.extend(analysis.times)
+        doc.events.extend(analysis.events)
+    if links is None:
+        links = link_articles([a.article for a in analyses])
+    doc.stories.extend(links.stories)
+    doc.duplicates.extend(links.duplicates)
+    doc.timeline.extend(build_timeline(analyses))
+    cross = link_across(analyses, timeline=doc.timeline, copy_of=links.copy_of())
+    doc.actors.extend(cross.actors)
+    doc.quote_groups.extend(cross.quote_groups)
+    doc.citations.extend(cross.citations)
+    doc.conflicts.extend(cross.conflicts)
     return doc
 
 
-def export_dict(analyses: list[ArticleAnalysis]) -> dict[str, Any]:
+def export_dict(analyses: list[ArticleAnalysis], links: LinkResult | None = None) -> dict[str, Any]:
     """The ``storytrace/1`` document for ``analyses`` as a JSON-ready dict."""
-    return asdict(build_export(analyses))
+    return asdict(build_export(analyses, links))
 
 
 def write_json(data: dict[str, Any], out: IO[str]) -> None:

@@ -10,6 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from storytrace.records import Article, ArticleAnalysis, Attribution
+from storytrace.report.terminal_events import print_timeline
+from storytrace.timeline import build_timeline
 
 __all__ = ["print_article", "print_articles", "print_overview"]
 
@@ -48,11 +50,29 @@ def _attribution_table(
     table.add_column("kind")
     table.add_column("cue")
     table.add_column("statement", overflow="fold")
+    table.add_column("context", max_width=30)
     for q in attributions:
         table.add_row(
-            _who(q), Text(q.kind), Text(q.cue.text if q.cue else "—"), Text(_short(q.content.text))
+            _who(q),
+            Text(q.kind),
+            Text(q.cue.text if q.cue else "—"),
+            Text(_short(q.content.text)),
+            Text(_context(q), style="dim"),
         )
     return table
+
+
+def _context(q: Attribution) -> str:
+    """To whom, where, how surely, and links to other attributions, in a few words."""
+    parts = [
+        f"to {q.addressee.text}" if q.addressee else "",
+        q.channel.text if q.channel else "",
+        f"hedged: {q.hedge.text}" if q.hedge else "",
+        f"continues {q.continues}" if q.continues else "",
+        f"repeats {q.repeats}" if q.repeats else "",
+        q.scope if q.scope != "statement" else "",
+    ]
+    return "; ".join(p for p in parts if p) or "—"
 
 
 def print_article(analysis: ArticleAnalysis, console: Console) -> None:
@@ -82,6 +102,8 @@ def print_article(analysis: ArticleAnalysis, console: Console) -> None:
                 Text(t.text), Text(t.type), Text(t.value + ("" if t.anchored else " (unanchored)"))
             )
         console.print(times)
+    if analysis.events:
+        print_timeline(build_timeline([analysis]), [analysis], console)
 
 
 def print_overview(analyses: list[ArticleAnalysis], console: Console) -> None:

@@ -32,6 +32,7 @@ from storytrace.records import (
     TimeExpression,
 )
 from storytrace.store import schema
+from storytrace.store.event_rows import insert_events, load_events
 from storytrace.store.migrations import apply_migrations
 
 __all__ = ["Store", "database_url", "text_key"]
@@ -226,6 +227,15 @@ class Store:
                         "speaker_name": q.speaker.name,
                         "speaker_anonymous": q.speaker.anonymous,
                         "speaker_description": q.speaker.description,
+                        "scope": q.scope,
+                        "addressee_start": q.addressee.start if q.addressee else None,
+                        "addressee_end": q.addressee.end if q.addressee else None,
+                        "channel_start": q.channel.start if q.channel else None,
+                        "channel_end": q.channel.end if q.channel else None,
+                        "hedge_start": q.hedge.start if q.hedge else None,
+                        "hedge_end": q.hedge.end if q.hedge else None,
+                        "continues": q.continues,
+                        "repeats": q.repeats,
                     }
                     for q in analysis.attributions
                 ],
@@ -245,6 +255,7 @@ class Store:
                     for t in analysis.times
                 ],
             )
+        insert_events(conn, analysis.events)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -323,6 +334,12 @@ class Store:
                         description=r.speaker_description,
                     ),
                     cue_lemma=r.cue_lemma,
+                    scope=r.scope or "statement",
+                    addressee=span(r.addressee_start, r.addressee_end),
+                    channel=span(r.channel_start, r.channel_end),
+                    hedge=span(r.hedge_start, r.hedge_end),
+                    continues=r.continues,
+                    repeats=r.repeats,
                 )
                 for r in quotes
             ]
@@ -343,6 +360,7 @@ class Store:
                 )
                 for r in time_rows
             ]
+            events = load_events(conn, article.id, text)
         entities.sort(key=lambda e: int(e.id.rsplit(":e", 1)[-1]) if ":e" in e.id else 0)
         attributions.sort(key=lambda q: (q.content.start, q.id))
         return ArticleAnalysis(
@@ -350,6 +368,7 @@ class Store:
             entities=tuple(entities),
             attributions=tuple(attributions),
             times=tuple(times),
+            events=events,
         )
 
 

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from storytrace.errors import StoreError
 from storytrace.store import schema
+from storytrace.store.link_tables import create_link_tables
 
 __all__ = ["MIGRATIONS", "Migration", "apply_migrations", "current_version"]
 
@@ -33,8 +34,48 @@ def _v1_initial(conn: sa.Connection) -> None:
     )
 
 
+def _v2_events(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.events])
+
+
+def _v3_links(conn: sa.Connection) -> None:
+    create_link_tables(conn)
+
+
+#: columns migration 4 adds to ``attributions`` (all nullable)
+_V4_ATTRIBUTION_COLUMNS = (
+    "scope",
+    "addressee_start",
+    "addressee_end",
+    "channel_start",
+    "channel_end",
+    "hedge_start",
+    "hedge_end",
+    "continues",
+    "repeats",
+)
+
+
+def _v4_attribution_context(conn: sa.Connection) -> None:
+    """Add the new ``attributions`` columns; a store created by this version's
+    migration 1 (from the current table definition) has them already."""
+    present = {c["name"] for c in sa.inspect(conn).get_columns("attributions")}
+    table = schema.attributions
+    for name in _V4_ATTRIBUTION_COLUMNS:
+        if name not in present:
+            kind = table.c[name].type.compile(dialect=conn.dialect)
+            conn.execute(sa.text(f"ALTER TABLE attributions ADD COLUMN {name} {kind}"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, attributions, times", _v1_initial),
+    Migration(2, "events", _v2_events),
+    Migration(3, "stories, copy pairs, signatures, link state; index on articles.seq", _v3_links),
+    Migration(
+        4,
+        "attributions: scope, addressee, channel, hedge, continues, repeats",
+        _v4_attribution_context,
+    ),
 )
 
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["articles", "attributions", "entities", "metadata", "schema_migrations", "times"]
+__all__ = [
+    "articles",
+    "attributions",
+    "entities",
+    "events",
+    "metadata",
+    "schema_migrations",
+    "times",
+]
 
 metadata = sa.MetaData()
 
@@ -81,6 +89,16 @@ attributions = sa.Table(
     sa.Column("speaker_name", sa.Text),
     sa.Column("speaker_anonymous", sa.Boolean, nullable=False),
     sa.Column("speaker_description", sa.Text),
+    # migration 4: the circumstances of a statement and its links to others
+    sa.Column("scope", sa.String(16)),
+    sa.Column("addressee_start", sa.Integer),
+    sa.Column("addressee_end", sa.Integer),
+    sa.Column("channel_start", sa.Integer),
+    sa.Column("channel_end", sa.Integer),
+    sa.Column("hedge_start", sa.Integer),
+    sa.Column("hedge_end", sa.Integer),
+    sa.Column("continues", sa.Text),
+    sa.Column("repeats", sa.Text),
 )
 
 times = sa.Table(
@@ -99,4 +117,40 @@ times = sa.Table(
     sa.Column("type", sa.String(10), nullable=False),
     sa.Column("value", sa.Text, nullable=False),
     sa.Column("anchored", sa.Boolean, nullable=False),
+)
+
+# migration 2: the events of each article (the timeline merges them when read)
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column(
+        "article",
+        sa.Text,
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("plover", sa.String(16)),
+    sa.Column("trigger_start", sa.Integer, nullable=False),
+    sa.Column("trigger_end", sa.Integer, nullable=False),
+    sa.Column("what_start", sa.Integer, nullable=False),
+    sa.Column("what_end", sa.Integer, nullable=False),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    # entity ids, in the order the event names them
+    sa.Column("participants", sa.JSON, nullable=False),
+    sa.Column("who_start", sa.Integer),
+    sa.Column("who_end", sa.Integer),
+    sa.Column("where_start", sa.Integer),
+    sa.Column("where_end", sa.Integer),
+    sa.Column("when_start", sa.Integer),
+    sa.Column("when_end", sa.Integer),
+    sa.Column("value", sa.Text),
+    # a date counted from another event of the article: "two days before the summit"
+    sa.Column("relative_offset", sa.Text),
+    sa.Column("relative_direction", sa.String(8)),
+    sa.Column("relative_anchor", sa.Text),
+    sa.Column("main", sa.Boolean, nullable=False),
 )

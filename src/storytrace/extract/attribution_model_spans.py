@@ -1,0 +1,346 @@
+"""Candidate spans for a cue's content and source, read off the dependency parse.
+
+The trained attribution model (:mod:`attribution_model`) does not draw span
+boundaries itself: it chooses among the few spans the parse offers around a
+cue ("the ``ccomp`` subtree", "everything after the cue in its subtree",
+"the clause the cue interrupts", "the subject without its appositive"…).
+Each candidate is named by how it was made, and that name is what the model
+learns to prefer for each cue.
+
+Boundaries follow the PolNeAR conventions (the annotation this project is
+measured on, checked on its training split): a quotation keeps its marks, an
+indirect statement keeps its complementiser "that", final punctuation outside
+quotation marks and the commas around a clause are left out.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from storytrace.extract.quote_marks import QuoteMarks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "CONTENT_CHILD_DEPS",
+    "Candidate",
+    "Parsed",
+    "content_candidates",
+    "cue_tokens",
+    "quoted_tokens",
+    "source_candidates",
+    "subject_for",
+]
+
+#: children of a cue whose subtree may be what it reports
+CONTENT_CHILD_DEPS: Final = frozenset(
+    {"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl", "csubj", "nsubjpass", "dative"}
+)
+#: right children that end a clause's own words when cut: coordinated or adjoined clauses
+CLAUSE_CUT_DEPS: Final = frozenset({"cc", "conj", "advcl", "parataxis", "punct"})
+#: right children of a cue that are circumstances, not what it reports
+ADJUNCT_CUT_DEPS: Final = frozenset(
+    {"prep", "advcl", "npadvmod", "advmod", "cc", "conj", "punct", "parataxis"}
+)
+#: children of a cue that belong to the cue's own words ("has said", "did not say",
+#: "pointed out"); PolNeAR cue spans include them when they touch the cue
+CUE_CHILD_DEPS: Final = frozenset({"aux", "auxpass", "neg", "prt"})
+#: relations by which a cue shares the subject of the verb above it
+#: ("…, adding", "and said", "refused to comment")
+SHARED_SUBJECT_DEPS: Final = frozenset({"advcl", "conj", "xcomp", "parataxis", "acl", "pcomp"})
+#: how far up a subjectless cue looks for a shared subject
+SUBJECT_CLIMB: Final = 4
+#: punctuation left off a span's edges (quotation marks are handled apart)
+EDGE_PUNCT: Final = frozenset(",.;:—–-()[]…!?")
+#: what may stand between a span's edge and the quotation mark it reaches for
+EDGE_TEXT: Final = " \t,.;:!?…"
+#: opening and closing quotation marks
+QUOTE_CHARS: Final = frozenset("\"'“”‘’")
+#: words allowed between a quotation and its cue's clause for the quotation to be
+#: a content candidate ("“…,” said a senior official", "said on Tuesday: “…”")
+QUOTE_GAP_WORDS: Final = 3
+#: words that end a subject's own words: an appositive or a relative clause follows
+SUBJECT_BREAKS: Final = frozenset({",", "(", "—", "–", ";", ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A parsed article with its text (``doc.text`` is rebuilt on every access, so
+    it is read once) and its quotations."""
+
+    doc: Doc
+    text: str
+    quotes: Sequence[QuoteMarks]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span offered for a role: ``kind`` names how it was made; ``head`` is its
+    syntactic head (for sources: the token that names the speaker)."""
+
+    kind: str
+    start: int
+    end: int
+    head: int
+    length: int
+    text: str
+
+
+def quoted_tokens(doc: Doc, quotes: Sequence[QuoteMarks]) -> bytearray:
+    """1 for each token from a quotation's opening mark to its closing mark."""
+    starts = [int(t.idx) for t in doc]
+    quoted = bytearray(len(doc))
+    for quote in quotes:
+        first = bisect_right(starts, quote.open) - 1
+        last = bisect_right(starts, quote.close) - 1
+        quoted[first : last + 1] = b"\x01" * (last + 1 - first)
+    return quoted
+
+
+def cue_tokens(doc: Doc, head: Token) -> tuple[int, int]:
+    """Character span of a cue: its head and the auxiliaries, negation, particle and
+    adverbs next to it ("has said", "did not mention", "pointed out", "also said")."""
+    lo = hi = head.i
+    attached = {
+        c.i
+        for c in head.children
+        if c.dep_ in CUE_CHILD_DEPS or (c.dep_ == "advmod" and c.pos_ == "ADV")
+    }
+    while lo - 1 in attached:
+        lo -= 1
+    while hi + 1 in attached:
+        hi += 1
+    if head.lower_ == "according" and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "to":
+        hi = head.i + 1
+    return int(doc[lo].idx), int(doc[hi].idx) + len(doc[hi].text)
+
+
+def _trimmed(parsed: Parsed, lo: int, hi: int) -> tuple[int, int] | None:
+    """Characters of tokens ``lo..hi`` (inclusive) without edge punctuation; a
+    quotation reaching an edge brings its marks (and what stands inside them)."""
+    doc = parsed.doc
+    while lo <= hi and (doc[lo].is_space or doc[lo].text in EDGE_PUNCT):
+        lo += 1
+    while hi >= lo and (doc[hi].is_space or doc[hi].text in EDGE_PUNCT):
+        hi -= 1
+    if hi < lo:
+        return None
+    start, end = int(doc[lo].idx), int(doc[hi].idx) + len(doc[hi].text)
+    text, quotes = parsed.text, parsed.quotes
+    # a lone mark at an edge whose partner is outside the span is not the span's
+    while start < end and text[start] in QUOTE_CHARS and not _pairs(quotes, start, end):
+        start += 1
+    while end > start and text[end - 1] in QUOTE_CHARS and not _pairs(quotes, start, end):
+        end -= 1
+    for quote in quotes:
+        if quote.close < start or quote.open >= end:
+            continue
+        # the span reaches into the quotation's edge: only punctuation is left out
+        if quote.open < start <= quote.close and not text[quote.open + 1 : start].strip(EDGE_TEXT):
+            start = quote.open
+        if quote.open < end <= quote.close and not text[end : quote.close].strip(EDGE_TEXT):
+            end = quote.close + 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _pairs(quotes: Sequence[QuoteMarks], start: int, end: int) -> bool:
+    return any(start <= q.open and q.close < end for q in quotes)
+
+
+def _candidate(parsed: Parsed, kind: str, lo: int, hi: int, head: int) -> Candidate | None:
+    if hi < lo:
+        return None
+    span = _trimmed(parsed, lo, hi)
+    if span is None:
+        return None
+    text = parsed.text[span[0] : span[1]]
+    if "\n" in text:
+        return None  # a span never runs across a paragraph (or a heading's) line break
+    return Candidate(kind, span[0], span[1], head, hi - lo + 1, text)
+
+
+def content_candidates(parsed: Parsed, cue: Token) -> list[Candidate]:
+    """Spans that may be what ``cue`` reports, each once (the first kind to make it wins)."""
+    found: dict[tuple[int, int], Candidate] = {}
+    for candidate in _content_spans(parsed, cue):
+        if candidate is None or candidate.start <= int(cue.idx) < candidate.end:
+            continue  # content never holds its own cue
+        found.setdefault((candidate.start, candidate.end), candidate)
+    return list(found.values())
+
+
+def _content_spans(parsed: Parsed, cue: Token) -> Iterator[Candidate | None]:
+    for child in cue.children:
+        if child.dep_ in CONTENT_CHILD_DEPS:
+            yield _candidate(parsed, child.dep_, child.left_edge.i, child.right_edge.i, child.i)
+            # without a clause coordinated or adjoined to it: "he found Trump charming
+            # [and called his standing unheard of]"
+            cut = _cut(child, CLAUSE_CUT_DEPS)
+            yield _candidate(parsed, child.dep_ + "_cut", child.left_edge.i, cut, child.i)
+        elif child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "pcomp"):
+                    yield _candidate(
+                        parsed,
+                        "prep_" + grandchild.dep_,
+                        grandchild.left_edge.i,
+                        grandchild.right_edge.i,
+                        grandchild.i,
+                    )
+    # everything after the cue in its own subtree: "accused him of lying"
+    right = _right_end(cue)
+    yield _candidate(parsed, "after", cue.i + 1, right, cue.i)
+    # the cue's arguments without its adjuncts: "called the KKK “abhorrent” [in a tweet]"
+    yield _candidate(parsed, "after_cut", cue.i + 1, _cut(cue, ADJUNCT_CUT_DEPS), cue.i)
+    head = cue.head
+    if head.i != cue.i:
+        # the clause the cue interrupts or follows: "X, he said" / "…, she says, Y"
+        yield _candidate(parsed, "head_before", head.left_edge.i, cue.left_edge.i - 1, head.i)
+        yield _candidate(parsed, "head_after", cue.right_edge.i + 1, head.right_edge.i, head.i)
+    sentence = cue.sent
+    yield _candidate(parsed, "sent_before", sentence.start, cue.left_edge.i - 1, cue.i)
+    yield _candidate(parsed, "sent_after", cue.right_edge.i + 1, sentence.end - 1, cue.i)
+    yield from _adjacent_quotes(parsed, cue)
+
+
+def _adjacent_quotes(parsed: Parsed, cue: Token) -> Iterator[Candidate]:
+    """The quotation right before the cue's clause ("“…,” he said") or right after
+    the cue ("said: “…”"), marks included, when only a few words stand between."""
+    text, at = parsed.text, int(cue.idx)
+    left = int(cue.left_edge.idx)
+    for quote in parsed.quotes:
+        if quote.close < at:
+            between = text[quote.close + 1 : left]
+            if len(between.split()) <= QUOTE_GAP_WORDS and "\n" not in text[quote.close : at]:
+                yield Candidate(
+                    "quote_before",
+                    quote.open,
+                    quote.close + 1,
+                    cue.i,
+                    0,
+                    text[quote.open : quote.close + 1],
+                )
+        elif len(text[at : quote.open].split()) <= QUOTE_GAP_WORDS + 1:
+            if "\n" not in text[at : quote.open]:
+                yield Candidate(
+                    "quote_after",
+                    quote.open,
+                    quote.close + 1,
+                    cue.i,
+                    0,
+                    text[quote.open : quote.close + 1],
+                )
+            break  # only the first quotation after the cue
+
+
+def _cut(head: Token, stops: frozenset[str]) -> int:
+    """Last token of ``head``'s subtree before its first right child in ``stops``
+    (and a comma before it); ``head``'s own last token when there is none."""
+    end = int(head.i)
+    for child in head.rights:
+        if child.dep_ in stops:
+            break
+        end = int(child.right_edge.i)
+    return end
+
+
+def _right_end(cue: Token) -> int:
+    """Last token of ``cue``'s subtree, stopping before a conjoined clause."""
+    end = int(cue.i)
+    for child in cue.rights:
+        if child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "AUX", "CCONJ"):
+            break
+        end = int(child.right_edge.i)
+    return end
+
+
+def subject_for(cue: Token) -> Token | None:
+    """The subject of ``cue``, or of the clause it shares one with."""
+    current = cue
+    for _ in range(SUBJECT_CLIMB):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head  # "After saying he was nervous, the man…"
+        elif current.dep_ not in SHARED_SUBJECT_DEPS:
+            return None
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def source_candidates(parsed: Parsed, cue: Token) -> list[Candidate]:
+    """Spans that may name who ``cue``'s statement is from."""
+    doc = parsed.doc
+    found: dict[tuple[int, int], Candidate] = {}
+
+    def add(candidate: Candidate | None) -> None:
+        if candidate is None:
+            return
+        found.setdefault((candidate.start, candidate.end), candidate)
+        # "Akhil Johri, the chief financial officer, noted": PolNeAR keeps the comma
+        # that closes an appositive
+        after = parsed.text[candidate.end : candidate.end + 1]
+        if after == "," and "," in candidate.text:
+            comma = Candidate(
+                candidate.kind + "_comma",
+                candidate.start,
+                candidate.end + 1,
+                candidate.head,
+                candidate.length,
+                candidate.text + ",",
+            )
+            found.setdefault((comma.start, comma.end), comma)
+
+    subject = subject_for(cue)
+    if subject is not None:
+        kind = "nsubj" if subject.head.i == cue.i else "shared_nsubj"
+        if subject.dep_ == "nsubjpass":
+            kind += "pass"
+        add(_candidate(parsed, kind, subject.left_edge.i, subject.right_edge.i, subject.i))
+        lo, hi = _subject_core(doc, subject)
+        add(_candidate(parsed, kind + "_core", lo, hi, subject.i))
+    for child in cue.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("by", "to")):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    kind = "agent" if child.dep_ == "agent" else "prep_" + child.lower_
+                    add(_candidate(parsed, kind, pobj.left_edge.i, pobj.right_edge.i, pobj.i))
+                    lo, hi = _subject_core(doc, pobj)
+                    add(_candidate(parsed, kind + "_core", lo, hi, pobj.i))
+        elif child.dep_ == "poss":
+            add(_candidate(parsed, "poss", child.left_edge.i, child.right_edge.i, child.i))
+    if cue.lower_ == "according" and cue.i + 1 < len(doc):
+        to = doc[cue.i + 1]
+        for pobj in to.children:
+            if pobj.dep_ == "pobj":
+                add(_candidate(parsed, "according", pobj.left_edge.i, pobj.right_edge.i, pobj.i))
+                lo, hi = _subject_core(doc, pobj)
+                add(_candidate(parsed, "according_core", lo, hi, pobj.i))
+    if (
+        subject is not None
+        and subject.lower_ in ("who", "that", "which")
+        and subject.head.dep_ == "relcl"
+    ):
+        noun = subject.head.head  # "Trump, who took to the talk shows to respond"
+        lo, hi = _subject_core(doc, noun)
+        add(_candidate(parsed, "relcl_noun", lo, hi, noun.i))
+    return list(found.values())
+
+
+def _subject_core(doc: Doc, noun: Token) -> tuple[int, int]:
+    """Tokens of ``noun``'s phrase up to an appositive or relative clause."""
+    lo, hi = int(noun.left_edge.i), int(noun.i)
+    for k in range(noun.i + 1, int(noun.right_edge.i) + 1):
+        if doc[k].text in SUBJECT_BREAKS or doc[k].dep_ in ("relcl", "acl"):
+            break
+        hi = k
+    return lo, hi
