@@ -15,6 +15,7 @@ from storytrace.link.stories import build_stories
 from storytrace.link.story_index import Assignment
 from storytrace.records import Article, Span
 from storytrace.store import Store, schema
+from storytrace.store.db import article_from_row
 from storytrace.store.link_tables import (
     article_signatures,
     copy_pairs,
@@ -42,21 +43,6 @@ __all__ = [
 STORY_STATE = "stories"
 
 
-def _article(row: sa.Row[Any]) -> Article:
-    return Article(
-        id=row.id,
-        key=row.key,
-        input=row.input,
-        text=row.text,
-        title=row.title,
-        outlet=row.outlet,
-        url=row.url,
-        published=row.published,
-        author=row.author,
-        revision_of=row.revision_of,
-    )
-
-
 def pending_articles(
     store: Store, batch: int, after: int = -1
 ) -> Iterator[tuple[list[Article], dict[str, int]]]:
@@ -76,7 +62,7 @@ def pending_articles(
         if not rows:
             return
         after = rows[-1].seq
-        yield [_article(r) for r in rows], {r.id: int(r.seq) for r in rows}
+        yield [article_from_row(r) for r in rows], {r.id: int(r.seq) for r in rows}
 
 
 def articles_by_id(store: Store, ids: Sequence[str]) -> dict[str, Article]:
@@ -87,7 +73,7 @@ def articles_by_id(store: Store, ids: Sequence[str]) -> dict[str, Article]:
         for start in range(0, len(wanted), 500):
             part = wanted[start : start + 500]
             rows = conn.execute(sa.select(schema.articles).where(schema.articles.c.id.in_(part)))
-            found.update((r.id, _article(r)) for r in rows)
+            found.update((r.id, article_from_row(r)) for r in rows)
     return found
 
 

@@ -35,7 +35,7 @@ from storytrace.store import schema
 from storytrace.store.event_rows import insert_events, load_events
 from storytrace.store.migrations import apply_migrations
 
-__all__ = ["Store", "database_url", "text_key"]
+__all__ = ["Store", "article_from_row", "database_url", "text_key"]
 
 _SPACES = re.compile(r"\s+")
 #: length of the key prefix used as the public id of articles with no id of their own
@@ -263,7 +263,7 @@ class Store:
         """Every stored article, in the order they were added."""
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(schema.articles).order_by(schema.articles.c.seq))
-            return [_article(row) for row in rows]
+            return [article_from_row(row) for row in rows]
 
     def count(self) -> int:
         with self.engine.connect() as conn:
@@ -282,7 +282,7 @@ class Store:
                 article=article_id,
                 hint="`storytrace list` shows the stored ids",
             )
-        return _article(row)
+        return article_from_row(row)
 
     def analysis(self, article_id: str) -> ArticleAnalysis:
         return self._load(self.article(article_id))
@@ -372,7 +372,8 @@ class Store:
         )
 
 
-def _article(row: sa.Row[Any]) -> Article:
+def article_from_row(row: sa.Row[Any]) -> Article:
+    """An :class:`Article` from a row of ``articles`` (every column selected)."""
     return Article(
         id=row.id,
         key=row.key,
