@@ -65,6 +65,20 @@ def _db_option(func: F) -> F:
     )(func)
 
 
+def _data_dir_option(func: F) -> F:
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=DEFAULT_DATA_DIR,
+        show_default=True,
+        help="The shared/data folder.",
+    )(func)
+
+
+def _json_scores_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")(func)
+
+
 def _config_option(func: F) -> F:
     return click.option(
         "--config",
@@ -456,15 +470,9 @@ def eval_() -> None:
     type=click.Choice(QUOTE_DATASETS),
     help="ggt: Gender Gap Tracker; polnear-dev/-train: PolNeAR splits.",
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DATA_DIR,
-    show_default=True,
-    help="The shared/data folder.",
-)
+@_data_dir_option
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_json_scores_option
 def eval_quotes(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
     """Quote attribution: GGT quote P/R/F1, speaker and verb accuracy; PolNeAR spans."""
     _print_eval(lambda: evaluate_quotes(dataset, data_dir=data_dir, limit=limit), as_json)
@@ -492,15 +500,9 @@ def _print_eval(run: Callable[[], EvalResult], as_json: bool) -> None:
     type=click.Choice(TIME_DATASETS),
     help="TimeBank + AQUAINT (tbaq), or one of them.",
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DATA_DIR,
-    show_default=True,
-    help="The shared/data folder.",
-)
+@_data_dir_option
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_json_scores_option
 def eval_time(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
     """Time expressions: TempEval-3 Task A extent P/R/F1, value accuracy and value F1."""
     _print_eval(lambda: evaluate_time(dataset, data_dir=data_dir, limit=limit), as_json)
@@ -513,15 +515,9 @@ def eval_time(dataset: str, data_dir: Path, limit: int | None, as_json: bool) ->
     type=click.Choice(EVENT_DATASETS),
     help="Giveme5W1H, or its dev / held-out test split (by story).",
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DATA_DIR,
-    show_default=True,
-    help="The shared/data folder.",
-)
+@_data_dir_option
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_json_scores_option
 def eval_events(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
     """Main event of each article: who / what / when / where precision against coder phrases."""
     _print_eval(lambda: evaluate_events(dataset, data_dir=data_dir, limit=limit), as_json)
@@ -534,18 +530,12 @@ def eval_events(dataset: str, data_dir: Path, limit: int | None, as_json: bool) 
     type=click.Choice(STORY_DATASETS),
     help="neus_val, basil, pac (held out) or neus_train (where the model was tuned).",
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DATA_DIR,
-    show_default=True,
-    help="The shared/data folder.",
-)
+@_data_dir_option
 @click.option("--limit", type=click.IntRange(min=1), help="Cluster only the first N articles.")
 @click.option(
     "--embeddings", is_flag=True, help="Add sentence embeddings (needs the [embeddings] extra)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_json_scores_option
 def eval_stories(
     dataset: str, data_dir: Path, limit: int | None, embeddings: bool, as_json: bool
 ) -> None:
