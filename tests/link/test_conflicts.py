@@ -141,3 +141,25 @@ def test_an_explicitly_different_speaker_is_a_speaker_conflict() -> None:
         ("Ilse Dorn", ["a2"]),
         ("Mara Voss", ["a1"]),
     ]
+
+
+def test_conflict_ids_hold_when_an_earlier_conflict_arrives() -> None:
+    def dated(id_: str, published: str, text: str) -> ArticleAnalysis:
+        return analysis(
+            Article(id=id_, key=id_, input=f"{id_}.txt", text=text, published=published)
+        )
+
+    trucks = [
+        dated("t1", "2026-03-05", "A convoy of 1,200 trucks waits at Veyle."),
+        dated("t2", "2026-03-06", "A convoy of 1,500 trucks waits at Veyle."),
+    ]
+    roads = [
+        dated("r1", "2026-03-01", "Trucks use the 80-kilometre road from the Veyle crossing."),
+        dated("r2", "2026-03-02", "Trucks use the 30-mile road from the Veyle crossing."),
+    ]
+    (alone,) = link_across(trucks, timeline=()).conflicts
+    both = link_across([*roads, *trucks], timeline=()).conflicts
+    # the road conflict is printed first, so it's listed first; the truck
+    # conflict keeps the id it had before
+    assert [c.fact for c in both] == ["distance (road)", alone.fact]
+    assert alone.id.startswith("cf-") and both[1].id == alone.id != both[0].id

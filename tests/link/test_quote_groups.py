@@ -139,3 +139,23 @@ def test_addressee_is_read_after_told() -> None:
     q = quote(a, 1, LONG, source="Mara Voss", cue="told", speaker=voss)
     (group,) = link_across([analysis(a, [voss, dorn], [q])], timeline=()).quote_groups
     assert group.addressees == ("Ilse Dorn",)
+
+
+def test_group_ids_are_anchored_on_the_first_printing() -> None:
+    first = [
+        _said("a", "Daily Ledger", "2026-01-02T09:00", LONG),
+        _said("c", "Daily Ledger", "2026-01-03T08:00", HOPE),
+    ]
+    ids = {g.text: g.id for g in link_across(first, timeline=()).quote_groups}
+    later = [
+        _said(
+            "z", "Morning Star", "2026-01-01T07:00", "The harbour stays shut until the inquiry ends"
+        ),
+        *first,
+        _said("b", "Evening Post", "2026-01-02T15:00", LONG.removeprefix("Now, ")),
+    ]
+    groups = link_across(later, timeline=()).quote_groups
+    again = {g.text: g.id for g in groups if g.text in ids}
+    # an earlier quote and a later printing of one arrive: no id changes
+    assert ids == again and len(groups) == 3
+    assert all(i.startswith("qg-") for i in ids.values()) and len(set(ids.values())) == 2

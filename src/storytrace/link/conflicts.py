@@ -35,6 +35,7 @@ from storytrace.link.records import (
     Evidence,
     QuoteGroup,
 )
+from storytrace.link.stable_ids import stable_ids
 from storytrace.link.words import lexicon, sentence_at, words
 from storytrace.records import ArticleAnalysis, Span, TimelineEvent
 
@@ -356,8 +357,15 @@ def find_conflicts(
         + _speaker_conflicts(groups, build, speaker_names or {})
     )
     found.sort(key=lambda item: (item[0].status != "contradiction", item[1], item[0].fact))
-    return [_numbered(c, n) for n, (c, _) in enumerate(found, start=1)]
+    ids = stable_ids("cf", (_anchor(c) for c, _ in found))
+    return [replace(c, id=i) for i, (c, _) in zip(ids, found, strict=True)]
 
 
-def _numbered(c: Conflict, n: int) -> Conflict:
-    return replace(c, id=f"cf{n}")
+def _anchor(c: Conflict) -> str:
+    """What identifies a conflict across runs: its kind, its fact and the words
+    that first stated it (values may grow as articles arrive)."""
+    first = min(
+        (e for v in c.values for e in v.evidence),
+        key=lambda e: (e.published or "~", e.article, e.span.start),
+    )
+    return f"{c.kind}\x1f{c.fact}\x1f{first.article}:{first.span.start}"

@@ -34,6 +34,7 @@ from storytrace.link.records import (
     QuoteVariant,
 )
 from storytrace.link.speakers import addressee_of, resolve_speaker
+from storytrace.link.stable_ids import stable_ids
 from storytrace.link.word_diff import diff_words, matched_words, variant_labels
 from storytrace.link.words import word_keys
 from storytrace.records import ArticleAnalysis, Attribution, Span
@@ -197,7 +198,7 @@ def _explicit_speakers(occurrences: Sequence[QuoteOccurrence]) -> set[str]:
     return {next(iter(s)) for s in by_article.values() if len(s) == 1}
 
 
-def _group(members: list[_Quote], number: int, provenance_of: ProvenanceOf) -> QuoteGroup:
+def _group(members: list[_Quote], group_id: str, provenance_of: ProvenanceOf) -> QuoteGroup:
     by_wording: dict[tuple[str, ...], list[_Quote]] = defaultdict(list)
     for m in members:
         by_wording[m.words].append(m)
@@ -230,7 +231,7 @@ def _group(members: list[_Quote], number: int, provenance_of: ProvenanceOf) -> Q
     name = next((o.speaker_name for o in occurrences if o.speaker == speaker), None)
     outlets = [o.outlet or o.article for o in occurrences]
     return QuoteGroup(
-        id=f"qg{number}",
+        id=group_id,
         speaker=speaker,
         speaker_name=name,
         text=reference,
@@ -252,5 +253,8 @@ def group_quotes(
     """Every direct and partial quote of ``analyses`` in exactly one group, groups
     ordered by when they were first printed."""
     clusters = _clusters(_collect(analyses, index))
-    clusters.sort(key=lambda c: min(_order(m.occurrence) for m in c))
-    return [_group(c, n, provenance_of) for n, c in enumerate(clusters, start=1)]
+    firsts = [min((m.occurrence for m in c), key=_order) for c in clusters]
+    ordered = sorted(zip(firsts, clusters, strict=True), key=lambda fc: _order(fc[0]))
+    # anchored on the first printing: the id holds while later printings join
+    ids = stable_ids("qg", (f"{f.article}:{f.content.start}" for f, _ in ordered))
+    return [_group(c, i, provenance_of) for i, (_, c) in zip(ids, ordered, strict=True)]
