@@ -14,6 +14,8 @@ more than a missed one):
   difference is reported as a ``change``, not a contradiction;
 - **dates**: the conflicts the timeline finds (one event, two days; a weekday
   that contradicts its date), with the words of each article;
+- **places** (:mod:`storytrace.link.place_conflicts`): one event stated to
+  happen in two places that can't both be right;
 - **speakers**: a quote group whose articles name two different speakers
   explicitly (not through a pronoun the extractor resolved).
 """
@@ -25,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from storytrace.link.place_conflicts import place_disagreements
 from storytrace.link.provenance import Carrier, ProvenanceIndex
 from storytrace.link.quantities import STOP_WORDS, Quantity, find_quantities, same_value
 from storytrace.link.records import (
@@ -340,6 +343,38 @@ def _speaker_conflicts(
     return out
 
 
+def _place_conflicts(
+    timeline: Sequence[TimelineEvent], analyses: Sequence[ArticleAnalysis], build: _Builder
+) -> list[tuple[Conflict, str]]:
+    out = []
+    for found in place_disagreements(timeline, analyses):
+        values = tuple(
+            build.value(
+                claims[0].place,
+                key,
+                [
+                    build.evidence(
+                        c.event.article, c.event.where or c.event.trigger, c.event.evidence
+                    )
+                    for c in claims
+                ],
+            )
+            for key, claims in sorted(found.claims.items())
+        )
+        articles = {e.article for v in values for e in v.evidence}
+        conflict = Conflict(
+            id="",
+            kind="place",
+            status="contradiction",
+            fact=f"place of {found.event.label}",
+            values=values,
+            note=f"the articles put one event in {len(values)} different places",
+            within_article=len(articles) == 1,
+        )
+        out.append((conflict, found.event.date or "~"))
+    return out
+
+
 def find_conflicts(
     analyses: Sequence[ArticleAnalysis],
     groups: Sequence[QuoteGroup],
@@ -354,6 +389,7 @@ def find_conflicts(
     found = (
         _quantity_conflicts(analyses, build)
         + _date_conflicts(timeline, analyses, build)
+        + _place_conflicts(timeline, analyses, build)
         + _speaker_conflicts(groups, build, speaker_names or {})
     )
     found.sort(key=lambda item: (item[0].status != "contradiction", item[1], item[0].fact))
