@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.eval.events import Answer, match, relevance, score_answer, score_main
+from storytrace.eval.events import (
+    Answer,
+    head_word,
+    match,
+    relevance,
+    score_answer,
+    score_main,
+    stem,
+)
 from storytrace.eval.giveme5w1h import FiveWDocument, GoldPhrase
 
 
@@ -21,6 +29,44 @@ from storytrace.eval.giveme5w1h import FiveWDocument, GoldPhrase
 )
 def test_match_on_content_words(answer: str, phrase: str, expected: float) -> None:
     assert match(Answer(answer), GoldPhrase(phrase, 3)) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase", "field", "expected"),
+    [
+        # a name inside the coder's longer phrase, with its head: the same actor or place
+        ("Christian Horner", "Red Bull boss Christian Horner", "who", 1.0),
+        ("Vance", "Senator Ellen B. Vance", "who", 1.0),
+        ("Marlow", "Marlow, North Essex", "where", 1.0),
+        # the phrase's head missing: another actor, a partial match
+        ("Red Bull", "Red Bull boss Christian Horner", "who", 0.5),
+        ("Essex", "Marlow, North Essex", "where", 0.5),
+        # a word the phrase lacks: not inside it
+        ("Vance aide Tom Reyes", "Senator Ellen B. Vance", "who", 0.5),
+        # heads are a noun-phrase rule: a "what" keeps the half-of-each-side rule
+        ("rally", "rally outside the town hall on Friday", "what", 0.5),
+    ],
+)
+def test_a_who_or_where_matches_by_its_head(
+    answer: str, phrase: str, field: str, expected: float
+) -> None:
+    assert match(Answer(answer), GoldPhrase(phrase, 3), field) == expected
+
+
+def test_words_are_compared_without_inflection() -> None:
+    assert {stem(w) for w in ("protests", "protested", "protesting", "protest")} == {"protest"}
+    assert stem("winning") == stem("wins") == stem("win")
+    assert stem("staged") == stem("stages") == stem("stage")
+    unchanged = ["boss", "census", "crisis", "bus"]
+    assert [stem(w) for w in unchanged] == unchanged
+    assert match(Answer("protesters rallied"), GoldPhrase("rally of protesters", 3)) == 1.0
+
+
+def test_the_head_of_a_noun_phrase() -> None:
+    assert head_word("Red Bull boss Christian Horner") == "horner"
+    assert head_word("in a tunnel near the old station") == "tunnel"
+    assert head_word("Ann Lee, 40, from Marlow, and Bo Chen") == "lee"
+    assert head_word("the") is None
 
 
 def test_a_when_matches_by_the_day_it_names() -> None:

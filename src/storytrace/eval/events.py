@@ -6,11 +6,17 @@ the coders' own phrases stand in for their judgement, decided before any
 score was seen:
 
 * **match** of an answer with a coder phrase, on content words (lower case,
-  no punctuation, no stop words): 1 when the shared words are at least half
-  of each side's ("Donald Trump" / "Trump"), 0.5 when they share any word
-  ("Christian Horner" / "Red Bull boss Christian Horner"), else 0. A "when"
-  answer also matches fully when its TIMEX3 value names the day the coders
-  parsed their phrase as;
+  no punctuation, no stop words, no inflection: "protests" = "protest",
+  "named" = "name"): 1 when the shared words are at least half of each side's
+  ("Donald Trump" / "Trump"), 0.5 when they share any word ("FBI" / "FBI
+  Director James Comey"), else 0. A "when" answer also matches fully when its
+  TIMEX3 value names the day the coders parsed their phrase as;
+* a "who" or "where" answer also matches fully when all its words are in the
+  phrase and include the phrase's head, the last word before its first comma,
+  preposition or "and" ("Christian Horner" / "Red Bull boss Christian Horner",
+  "Comey" / "James B. Comey", "Croydon" / "Croydon, South London"): it names
+  the same actor or place, which a judge accepts, where the half-of-each-side
+  rule alone gave 0.5 to a surname against a full name with its title;
 * **relevance** of the phrase: 1 when a majority (2 of 3) of coders chose it,
   0.5 when one did (the paper's "partially relevant");
 * the answer scores its best ``match × relevance`` over the phrases; where the
@@ -54,11 +60,13 @@ __all__ = [
     "FieldScore",
     "article_text",
     "evaluate_events",
+    "head_word",
     "main_answers",
     "match",
     "relevance",
     "score_answer",
     "score_main",
+    "stem",
 ]
 
 #: coders per article in the gold standard
@@ -73,6 +81,19 @@ STOP_WORDS: Final = frozenset({
     "their", "s", "mr", "mrs", "ms", "dr", "that", "this", "it",
 })  # fmt: skip
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: words and the marks that end a noun phrase's first part (its head is the last word before)
+_TOKEN = re.compile(r"[^\W_]+|[,;:()]", re.UNICODE)
+#: words that end a noun phrase's first part: "city of X", "boy in Y", "A, B and C"
+HEAD_BREAKS: Final = frozenset({
+    "of", "in", "at", "on", "near", "from", "for", "with", "by", "to", "outside", "inside",
+    "and", "or", "who", "which", "that", ",", ";", ":", "(", ")",
+})  # fmt: skip
+#: the questions whose answers are noun phrases, matched also by their head
+NOUN_FIELDS: Final = frozenset({"who", "where"})
+#: inflections stripped before words are compared ("protests", "named", "winning")
+_SUFFIXES: Final = ("ing", "ed", "es", "s")
+#: a word this short keeps its ending ("us", "was", "bus")
+MIN_STEM: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +126,45 @@ class FieldScore:
         return self.answered / self.articles if self.articles else 0.0
 
 
+def stem(word: str) -> str:
+    """``word`` without its inflection: "protests", "protested", "protesting" -> "protest"."""
+    for suffix in _SUFFIXES:
+        if suffix == "s" and word.endswith(("ss", "us", "is")):  # "boss", "census", "crisis"
+            continue
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            word = word[: -len(suffix)]
+            # "winning" -> "winn" -> "win", "stopped" -> "stopp" -> "stop"
+            if len(word) > MIN_STEM and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]
+            break
+    # "stage" / "staged" / "stages": one stem
+    return word[:-1] if word.endswith("e") and len(word) > MIN_STEM else word
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in STOP_WORDS}
+    return {
+        stem(w) for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in STOP_WORDS
+    }
 
 
-def match(answer: Answer, phrase: GoldPhrase) -> float:
-    """How well ``answer`` matches one coder phrase: 1, 0.5 or 0."""
+def head_word(text: str) -> str | None:
+    """The head of a noun phrase: its last content word before the first comma,
+    preposition or "and" ("Red Bull boss Christian Horner" -> horner, "in a
+    tunnel near the station" -> tunnel)."""
+    head = None
+    for m in _TOKEN.finditer(text):
+        token = m.group().lower()
+        if token in HEAD_BREAKS:
+            if head is not None:
+                break
+            continue
+        if token not in STOP_WORDS:
+            head = stem(token)
+    return head
+
+
+def match(answer: Answer, phrase: GoldPhrase, field: str | None = None) -> float:
+    """How well ``answer`` to ``field`` matches one coder phrase: 1, 0.5 or 0."""
     if answer.value and phrase.parsed and answer.value[:10] == phrase.parsed[:10]:
         return 1.0
     if phrase.text is None:
@@ -121,6 +175,8 @@ def match(answer: Answer, phrase: GoldPhrase) -> float:
         return 0.0
     if shared >= FULL_MATCH_SHARE * len(ours) and shared >= FULL_MATCH_SHARE * len(theirs):
         return 1.0
+    if field in NOUN_FIELDS and ours <= theirs and head_word(phrase.text) in ours:
+        return 1.0
     return 0.5
 
 
@@ -129,11 +185,13 @@ def relevance(phrase: GoldPhrase) -> float:
     return min(1.0, phrase.coders / MAJORITY)
 
 
-def score_answer(answer: Answer, gold: Sequence[GoldPhrase]) -> tuple[float, float]:
-    """(score, coder-share score) of one answer against the phrases for its question."""
+def score_answer(
+    answer: Answer, gold: Sequence[GoldPhrase], field: str | None = None
+) -> tuple[float, float]:
+    """(score, coder-share score) of one answer to ``field`` against its coder phrases."""
     best = best_share = 0.0
     for phrase in gold:
-        m = match(answer, phrase)
+        m = match(answer, phrase, field)
         best = max(best, m * relevance(phrase))
         best_share = max(best_share, m * phrase.coders / CODERS)
     return best, best_share
@@ -151,7 +209,7 @@ def score_main(
             answer = answers.get(field)
             if answer is None:
                 continue
-            score, share = score_answer(answer, doc.answers[field])
+            score, share = score_answer(answer, doc.answers[field], field)
             totals[field][0] += 1
             totals[field][1] += score
             totals[field][2] += share
