@@ -212,6 +212,18 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
                 ("every day", "SET", "P1D"),
             ],
         ),
+        (
+            "Acme earned $5 million in the third quarter, up from $4 million a year earlier.",
+            [("the third quarter", "DATE", "2025-Q3"), ("a year earlier", "DATE", "2024-Q3")],
+        ),
+        (
+            "In the year-ago quarter, Acme lost $2 million; in the latest quarter it earned "
+            "$3 million.",
+            [
+                ("the year-ago quarter", "DATE", "2024-Q3"),
+                ("the latest quarter", "DATE", "2025-Q3"),
+            ],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

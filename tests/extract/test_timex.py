@@ -208,12 +208,61 @@ def test_relative_dates(text: str, expected: str) -> None:
         ("in the coming weeks", "PXW"),
         ("the first nine months", "P9M"),
         ("three weeks later", "P3W"),
-        ("a year earlier", "P1Y"),
+        ("a day earlier", "P1D"),
         ("two days before", "P2D"),
     ],
 )
 def test_durations(text: str, expected: str) -> None:
     assert normalise(text, TUESDAY) == Timex("DURATION", expected, True)
+
+
+AFTER_Q3 = dt.date(1989, 10, 26)  # results season for the July-September quarter
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "expected"),
+    [
+        ("the quarter", "1989-Q3", "1989-Q3"),
+        ("the latest quarter", "1989-Q3", "1989-Q3"),
+        ("the latest period", "1989-Q4", "1989-Q4"),
+        ("a year earlier", "1989-Q3", "1988-Q3"),
+        ("a year ago", "1989-Q3", "1988-Q3"),
+        ("year-earlier", "1989-Q3", "1988-Q3"),
+        ("the year-ago period", "1989-Q3", "1988-Q3"),
+        ("the comparable year-ago quarter", "1989-Q2", "1988-Q2"),
+        ("last year's quarter", "1989-Q3", "1988-Q3"),
+        ("the quarter a year ago", "1989-Q3", "1988-Q3"),
+        ("the corresponding period last year", "1989-Q3", "1988-Q3"),
+        ("the year-earlier third quarter", "1989-Q3", "1988-Q3"),
+        ("the 1988 second quarter", "1989-Q3", "1988-Q2"),
+        ("the 1988 quarter", "1989-Q3", "1988-Q3"),
+        ("last year", "1989-Q3", "1988"),
+        ("the third quarter", "1989-Q3", "1989-Q3"),
+        # outside an earnings story
+        ("the latest quarter", None, "1989-Q3"),
+        ("a year earlier", None, "1988"),
+        ("year-ago", None, "1988"),
+        ("a year ago", None, "1988"),
+        ("the same period", None, None),
+        ("a quarter", None, "P3M"),
+    ],
+)
+def test_an_earnings_story_counts_from_the_quarter_it_reports(
+    text: str, reported: str | None, expected: str | None
+) -> None:
+    found = normalise(text, AFTER_Q3, reported=reported)
+    assert (found and found.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the fiscal first quarter", "1989-Q1"),  # told in the past: not next year's
+        ("the fourth quarter", "1989-Q4"),  # the current quarter has begun
+    ],
+)
+def test_a_quarter_told_in_the_past_has_begun(text: str, expected: str) -> None:
+    assert value(text, AFTER_Q3) == expected
 
 
 @pytest.mark.parametrize(

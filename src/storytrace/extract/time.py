@@ -33,6 +33,8 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Final
 
 from storytrace.extract.timex import (
@@ -45,6 +47,7 @@ from storytrace.extract.timex import (
     Timex,
     normalise,
 )
+from storytrace.extract.timex_report import QUARTER_ORDINALS, last_completed_quarter
 from storytrace.records import TimeExpression
 
 if TYPE_CHECKING:
@@ -110,6 +113,9 @@ PRESENT_TAGS: Final = frozenset({"VBZ", "VBP"})
 AWAITING_WORDS: Final = frozenset({"ahead", "awaiting", "pending"})
 _YEAR_TOKEN_RE: Final = re.compile(r"(?:19|20)\d\d")
 _ISO_DATE_PREFIX_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
+#: words in a quarter's name that make it another than the one reported ("last year's")
+NOT_THE_REPORTED: Final = frozenset({"ago", "earlier", "prior", "last", "previous", "next"})
+_QUARTER_VALUE_RE: Final = re.compile(r"\d{4}-Q[1-4]")
 
 #: a candidate as token offsets [start, end) into the doc
 _Range = tuple[int, int]
@@ -144,15 +150,55 @@ def anchor_from_published(published: str | None) -> dt.date | None:
     return None
 
 
+def _names_a_quarter(span: Span) -> bool:
+    """ "the third quarter", "Q3": not "the year-ago quarter" nor "the 1988 third quarter"."""
+    words = {token.lower_ for token in span}
+    return not words.isdisjoint(QUARTER_ORDINALS) and words.isdisjoint(NOT_THE_REPORTED)
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """What a phrase is valued against: the publication date, and the reported quarter."""
+
+    day: dt.date | None
+    reported: str | None = None
+
+
+def _reported_quarter(doc: Doc, read: list[_Read], day: dt.date | None) -> str | None:
+    """The quarter an earnings story reports on, or None when the story names no quarter.
+
+    The quarter it names most often ("third quarter" -> 1989-Q3), the first on a
+    tie; when it only says "the quarter", the last one completed before ``day``.
+    """
+    if day is None:
+        return None
+    named = Counter(
+        timex.value
+        for start, end, timex in read
+        if _QUARTER_VALUE_RE.fullmatch(timex.value) and _names_a_quarter(doc[start:end])
+    )
+    if named:
+        return named.most_common(1)[0][0]
+    says_quarter = any(
+        token.lower_ == "quarter" for start, end, _ in read for token in doc[start:end]
+    )
+    return last_completed_quarter(day) if says_quarter else None
+
+
 def _wall_clock(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=None)
 
 
 def extract_times(doc: Doc, article_id: str, published: str | None) -> list[TimeExpression]:
     """Time expressions of ``doc`` in text order, valued against ``published``."""
-    anchor = anchor_from_published(published)
+    day = anchor_from_published(published)
+    ranges = _candidates(doc)
+    read = _read(doc, ranges, _Anchor(day))
+    reported = _reported_quarter(doc, read, day)
+    if reported is not None:  # an earnings story: read again, "the quarter" now known
+        read = _read(doc, ranges, _Anchor(day, reported))
     found: list[TimeExpression] = []
-    for start, end, timex in _read(doc, _candidates(doc), anchor):
+    for start, end, timex in read:
         span = doc[start:end]
         found.append(
             TimeExpression(
@@ -286,7 +332,7 @@ def _is_discourse_now(doc: Doc, i: int) -> bool:
 # --- 2-5. read each candidate ---------------------------------------------------
 
 
-def _read(doc: Doc, ranges: list[_Range], anchor: dt.date | None) -> list[_Read]:
+def _read(doc: Doc, ranges: list[_Range], anchor: _Anchor) -> list[_Read]:
     """Grow, merge, trim and normalise the candidates; drop those that don't read."""
     taken = bytearray(len(doc))
     for start, end in ranges:
@@ -305,7 +351,7 @@ def _read(doc: Doc, ranges: list[_Range], anchor: dt.date | None) -> list[_Read]
     return read
 
 
-def _pieces(doc: Doc, start: int, end: int, anchor: dt.date | None, level: int = 0) -> list[_Read]:
+def _pieces(doc: Doc, start: int, end: int, anchor: _Anchor, level: int = 0) -> list[_Read]:
     """The expressions inside an entity that does not read as one.
 
     The model's entities run ranges and clauses together ("between 1994 and
@@ -330,7 +376,7 @@ def _pieces(doc: Doc, start: int, end: int, anchor: dt.date | None, level: int =
     return found
 
 
-def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: dt.date | None) -> _Read | None:
+def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> _Read | None:
     """The candidate with the neighbours that belong to it, if it still reads."""
     left, right = start, end
     if left > 0 and not taken[left - 1] and doc[left - 1].lower_ in GROW_LEFT:
@@ -350,12 +396,12 @@ def _adjacent(doc: Doc, end: int, start: int) -> bool:
     return start == end or (start == end + 1 and doc[end].text == ",")
 
 
-def _value(doc: Doc, start: int, end: int, anchor: dt.date | None) -> _Read | None:
+def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
     start, end = _trim(doc, start, end)
     if start >= end:
         return None
     span = doc[start:end]
-    timex = normalise(span.text, anchor, past_bias=_past_bias(span))
+    timex = normalise(span.text, anchor.day, past_bias=_past_bias(span), reported=anchor.reported)
     return None if timex is None else (start, end, timex)
 
 

@@ -63,6 +63,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Final, Literal
 
+from storytrace.extract.timex_report import REPORT_TRIGGERS, report_value
 from storytrace.records import TimexType
 
 __all__ = [
@@ -356,12 +357,13 @@ class _Context:
     day: dt.date | None  # the anchor's date
     clock: dt.datetime | None  # the anchor with its time of day, when it has one
     past: bool
+    reported: str | None = None  # the quarter an earnings story reports on ("1989-Q3")
 
     @classmethod
-    def make(cls, anchor: dt.date | None, past: bool) -> _Context:
+    def make(cls, anchor: dt.date | None, past: bool, reported: str | None = None) -> _Context:
         if isinstance(anchor, dt.datetime):
-            return cls(anchor.date(), anchor, past)
-        return cls(anchor, None, past)
+            return cls(anchor.date(), anchor, past, reported)
+        return cls(anchor, None, past, reported)
 
 
 def _closest(candidates: Iterable[int], target: int, past: bool) -> int:
@@ -608,18 +610,22 @@ def _clock(t: Tokens, i: int) -> tuple[str, int] | None:
 # --- the grammar ---------------------------------------------------------------------
 
 
-def normalise(text: str, anchor: dt.date | None, *, past_bias: bool = True) -> Timex | None:
+def normalise(
+    text: str, anchor: dt.date | None, *, past_bias: bool = True, reported: str | None = None
+) -> Timex | None:
     """The TIMEX3 reading of ``text`` against ``anchor``, or None if it is no time expression.
 
     ``anchor`` is the publication date (a :class:`datetime.datetime` also gives
     the time of day); ``past_bias`` says the sentence is in the past tense,
-    which decides "Friday" and partial dates. See the module docstring for the
-    contract and conventions.
+    which decides "Friday" and partial dates. ``reported`` is the quarter an
+    earnings story reports on ("1989-Q3"), which its "the quarter" and "a year
+    earlier" refer to (:mod:`storytrace.extract.timex_report`); None elsewhere.
+    See the module docstring for the contract and conventions.
     """
     if len(text) > MAX_PHRASE_CHARS:
         return None
     try:
-        return _normalise(text, _Context.make(anchor, past_bias))
+        return _normalise(text, _Context.make(anchor, past_bias, reported))
     except (OverflowError, ValueError):
         # a date off the calendar (years 1 to 9999): "3000 years ago", or any
         # shift from an anchor at its edge; there is no value to write
@@ -665,6 +671,10 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
     """The phrase without its time of day, prepositions and modifiers."""
     if t in DAY_WORDS:
         return _period(ctx, "day", DAY_WORDS[t])
+    if not REPORT_TRIGGERS.isdisjoint(t):
+        report = report_value(t, ctx.day, ctx.reported, definite)
+        if report is not None:
+            return _date(report)
     if t[0] == "recent" and len(t) == 2 and t[1] in UNITS and UNITS[t[1]].plural:
         return _date("PAST_REF")  # "recent weeks"
     if t[-1] == "ago" or t[-1] == "hence" or t[-2:] == ("from", "now"):
@@ -879,6 +889,8 @@ def _named(
         chosen = min(c for c in candidates if c > now)
     elif relation == "this":
         chosen = this_year + index
+    elif kind == "quarter" and ctx.past:
+        chosen = max(c for c in candidates if c <= now)  # results are told once it has begun
     else:
         chosen = _closest(candidates, now, ctx.past)
     chosen_year, chosen_index = divmod(chosen, per_year)
