@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from storytrace.extract.event_parse import subject_of
+from storytrace.extract.event_parse import line_end, phrase_of, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,6 +19,7 @@ __all__ = [
     "DAY_VALUE",
     "LEAD_SENTENCES",
     "Headline",
+    "actor_phrase",
     "dateline_tokens",
     "headline",
     "lead_segments",
@@ -36,7 +37,21 @@ LEAD_SENTENCES: Final = 3
 #: "You knew it couldn't come easily") does not state the main event
 VAGUE_SUBJECTS: Final = frozenset({
     "i", "you", "we", "it", "this", "that", "there", "these", "those", "what", "which",
+    "he", "she", "they", "one",
 })  # fmt: skip
+#: subjects of a picture's caption ("Footage shows ...", "Video captures ..."): a lead
+#: clause with one describes the picture, not the main event
+MEDIA_SUBJECTS: Final = frozenset({
+    "footage", "video", "photo", "picture", "image", "pictures", "photos", "images", "videos",
+})  # fmt: skip
+#: a capitalised word opening a headline names its actor when the article's text
+#: repeats it this many times ("Toblerone shrinks bar": tuned on giveme5w1h-dev, 2 and 3 equal)
+MIN_ACTOR_MENTIONS: Final = 2
+#: the longest actor read off a headline by its repetition in the text, in tokens
+MAX_ACTOR_TOKENS: Final = 3
+#: nouns after a headline's actor that continue its phrase before the verb ("Nordberg
+#: bar shape change sparks anger"); one is a verb the model tagged a noun ("stages")
+MIN_COMPOUND_RUN: Final = 2
 #: a TIMEX3 value that names a day (a date, a weekday): precise enough to be the
 #: main event's "when" when the event's own clause gives none
 #: words of web-page furniture scraped with the text ("Click to share", "Image
@@ -90,21 +105,65 @@ def dateline_tokens(lead: Sequence[DocSpan]) -> set[int]:
 
 def main_clause(lead: Sequence[DocSpan], skip: set[int]) -> tuple[Token, Token] | None:
     """The verb and subject of the first lead sentence that states who did what:
-    a verb at its root whose subject (in the same sentence, outside ``skip``)
-    names someone. The headline comes first when the parse reads it as a
-    clause; when it does not ("China well rescue: Race to reach boy"), the lead
-    sentence under it."""
+    a verb at its root (or joined to it by "but", "and") whose subject (in the
+    same sentence, outside ``skip``) names someone. The headline comes first
+    when the parse reads it as a clause; when it does not ("China well rescue:
+    Race to reach boy"), the lead sentence under it."""
     for segment in lead:
-        root = segment.root
-        if root.pos_ not in ("VERB", "AUX") or _is_boilerplate(segment):
+        if _is_boilerplate(segment):
             continue
-        subject = subject_of(root, skip)
-        if subject is None or not segment.start <= subject.i < segment.end:
-            continue
-        if subject.lower_ in VAGUE_SUBJECTS or subject.lemma_.lower() in VAGUE_SUBJECTS:
-            continue
-        return root, subject
+        for verb in _clause_verbs(segment.root):
+            subject = _subject(verb, segment, skip)
+            if subject is not None and not _is_vague(subject):
+                return verb, subject
     return None
+
+
+def _clause_verbs(root: Token) -> list[Token]:
+    """The root verb, then the verbs of clauses coordinated with it ("You knew it
+    would be hard, but the Rovers are champions")."""
+    verbs = [root] if root.pos_ in ("VERB", "AUX") else []
+    verbs += [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return verbs
+
+
+def _subject(verb: Token, segment: DocSpan, skip: set[int]) -> Token | None:
+    """The subject of ``verb`` within ``segment``: the parser runs a headline into the
+    sentence under it, and gives a verb two subjects, one on each side of the line
+    break or of a headline's label ("Harbour fire: Police close port")."""
+    doc = segment.doc
+    colons = [t.i for t in doc[segment.start : verb.i] if t.text == ":"]
+    start = max(segment.start, colons[-1] + 1) if colons else segment.start
+    own = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and start <= c.i < segment.end and c.i not in skip
+    ]
+    if own:
+        return own[-1]
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None  # its subject is outside the segment
+    subject = subject_of(verb, skip)  # "expected to meet": its governor's
+    return subject if subject is not None and start <= subject.i < segment.end else None
+
+
+def actor_phrase(subject: Token) -> DocSpan:
+    """The subject's noun phrase; a common noun with its "of" complement ("a team of
+    rescuers", "the mayor of Marlow"): the noun alone names nobody in particular."""
+    phrase = phrase_of(subject)
+    if subject.ent_type_ or subject.pos_ != "NOUN" or phrase.end != subject.i + 1:
+        return phrase
+    of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if of is None or obj is None or of.i != subject.i + 1:
+        return phrase
+    end = min(phrase_of(obj).end, line_end(subject.doc, subject.i))
+    return subject.doc[phrase.start : end]
+
+
+def _is_vague(subject: Token) -> bool:
+    words = {subject.lower_, subject.lemma_.lower()}
+    return bool(words & VAGUE_SUBJECTS or words & MEDIA_SUBJECTS)
 
 
 def _is_boilerplate(segment: DocSpan) -> bool:
@@ -124,37 +183,95 @@ def headline(lead: Sequence[DocSpan]) -> Headline | None:
 
     Headlines drop articles and auxiliaries, and the small model often tags
     their verb a noun ("Lady Gaga stages protest"), so they are read by
-    position, not by parse: the named actor a part of the headline opens with
-    (the part after a colon first: "World Series 2016: Chicago Cubs end ..."),
-    then what follows it up to the next clause or punctuation. A text whose
-    first line is not such a headline gives None.
+    position, not by parse: the named actor the headline opens with, then
+    what follows it up to the next clause or punctuation. What precedes a
+    colon is a label, not a clause ("Harbour fire: Port Police close docks",
+    "Election 2030: Ann Lee wins"): only the part after the last colon is read.
+    The actor is a named entity, or a capitalised word the article repeats
+    (the model often misses a brand in a headline: "Nordberg shrinks bars").
+    A text whose first line is not such a headline gives None.
     """
-    if not lead or not _ends_line(lead[0]) or _is_boilerplate(lead[0]):
+    line = _first_line(lead)
+    if line is None or _is_boilerplate(line):
         return None
-    segment = lead[0]
-    colons = [t.i for t in segment if t.text == ":"]
-    starts = [c + 1 for c in reversed(colons)] + [segment.start]
-    for start in starts:
-        found = _actor_and_predicate(segment, start)
-        if found is not None:
-            return found
+    colons = [t.i for t in line if t.text == ":"]
+    return _actor_and_predicate(line, colons[-1] + 1 if colons else line.start)
+
+
+def _first_line(lead: Sequence[DocSpan]) -> DocSpan | None:
+    """The headline: the lead's first segments up to the first line break (the
+    parser may split it at a colon)."""
+    for n, segment in enumerate(lead):
+        if _ends_line(segment):
+            return segment.doc[lead[0].start : segment.end] if n else segment
     return None
 
 
 def _actor_and_predicate(segment: DocSpan, start: int) -> Headline | None:
     doc = segment.doc
-    actor = next((e for e in segment.ents if e.start == start and e.label_ in ACTOR_LABELS), None)
+    actor = _actor(segment, start)
     if actor is None:
         return None
-    end = actor.end
-    while end < segment.end and end - actor.end < MAX_HEADLINE_PREDICATE:
+    begin = _predicate_start(segment, actor.end)
+    end = begin
+    while end < segment.end and end - begin < MAX_HEADLINE_PREDICATE:
         if _breaks(doc[end]):
             break
         end += 1
     # no dangling "in", "the" or "and" where the predicate was cut
-    while end > actor.end and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PUNCT"):
+    while end > begin and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PUNCT"):
         end -= 1
-    return Headline(actor, doc[actor.end : end]) if end > actor.end else None
+    return Headline(actor, doc[begin:end]) if end > begin else None
+
+
+def _actor(segment: DocSpan, start: int) -> DocSpan | None:
+    """The actor a headline part opens with: "Ann Lee and Bo Chen", "Danish boy"."""
+    doc = segment.doc
+    found = next((e for e in segment.ents if e.start == start and e.label_ in ACTOR_LABELS), None)
+    actor = found if found is not None else _repeated_name(segment, start)
+    if actor is None:
+        return None
+    end = actor.end
+    # "Danish boy found safe": a nationality is the actor with the noun it modifies
+    if found is not None and found.label_ == "NORP" and found.root.tag_ == "JJ":
+        while end < segment.end - 1 and doc[end].pos_ == "NOUN" and doc[end + 1].pos_ != "PART":
+            end += 1
+    # "Ann Lee and Bo Chen lead celebrations": actors joined by "and"
+    while end + 1 < segment.end and doc[end].lower_ in ("and", "&"):
+        other = next(
+            (e for e in segment.ents if e.start == end + 1 and e.label_ in ACTOR_LABELS), None
+        )
+        if other is None:
+            break
+        end = other.end
+    return doc[actor.start : end]
+
+
+def _repeated_name(segment: DocSpan, start: int) -> DocSpan | None:
+    """The longest run of capitalised words at ``start`` the article's text repeats."""
+    doc = segment.doc
+    body = doc.text[segment.end_char :]
+    for size in range(MAX_ACTOR_TOKENS, 0, -1):
+        words = doc[start : start + size]
+        if words.end >= segment.end or len(words) < size:
+            continue
+        if not all(t.is_alpha and not t.is_stop for t in words) or not words[0].is_title:
+            continue
+        pattern = r"(?<!\w)" + re.escape(words.text) + r"(?!\w)"
+        if len(re.findall(pattern, body)) >= MIN_ACTOR_MENTIONS:
+            return words
+    return None
+
+
+def _predicate_start(segment: DocSpan, actor_end: int) -> int:
+    """Where the predicate begins: at the verb when nouns continue the actor's phrase
+    ("Nordberg bar shape change sparks anger": "sparks anger")."""
+    for token in segment.doc[actor_end : segment.end]:
+        if token.pos_ == "VERB":
+            return token.i if token.i - actor_end >= MIN_COMPOUND_RUN else actor_end
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or _breaks(token):
+            break
+    return actor_end
 
 
 def _breaks(token: Token) -> bool:

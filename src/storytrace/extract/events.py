@@ -40,6 +40,7 @@ from storytrace.extract.entities import EntityIndex
 from storytrace.extract.event_lead import (
     DAY_VALUE,
     Headline,
+    actor_phrase,
     dateline_tokens,
     headline,
     lead_segments,
@@ -284,14 +285,14 @@ class _Extractor:
         event = self._event(trigger, kind, clause, time=time[0] if time else None)
         event = _with(
             event,
-            who=None if subject.i == trigger.i else _span(self.doc, phrase_of(subject)),
+            who=None if subject.i == trigger.i else _span(self.doc, actor_phrase(subject)),
             what=_span(self.doc, predicate(verb, self.skip, auxiliaries=True)),
             where=event.where or self._lead_place(),
         )
         for i, known in enumerate(self.events):
             if known.trigger == event.trigger:  # already recorded (dated): that one is main
                 self.events[i] = _with(
-                    known, main=True, who=known.who or event.who, where=known.where or event.where
+                    known, main=True, who=event.who or known.who, where=known.where or event.where
                 )
                 return
         self._add(_with(event, main=True))

@@ -1,0 +1,103 @@
+"""The main event read off an article's headline and lead (invented articles)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from storytrace.eval.events import main_answers
+from storytrace.pipeline import Pipeline
+from storytrace.records import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(nlp=nlp)
+
+
+def who_what(pipeline: Pipeline, text: str) -> tuple[str | None, str | None]:
+    article = Article(id="a", key="k", input="a.txt", text=text, published="2025-11-20")
+    answers = main_answers(pipeline.analyse([article])[0])
+    who, what = answers["who"], answers["what"]
+    return (who.text if who else None, what.text if what else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what precedes a headline's colon is a label, the clause follows it
+        (
+            "Harbour fire: Police close the docks at Port Halvard\n\n"
+            "Police closed the docks at Port Halvard on Tuesday after a fire.",
+            ("Police", "close the docks at Port Halvard"),
+        ),
+        (
+            "Election 2030:\nVance wins the vote in Ostrava\n\n"
+            "Ellen Vance won the vote in Ostrava on Sunday. Vance thanked her voters.",
+            ("Vance", "wins the vote in Ostrava"),
+        ),
+        # actors joined by "and"
+        (
+            "Ann Lee and Bo Chen lead celebrations as Rovers win the cup\n\n"
+            "Ann Lee and Bo Chen led the celebrations in Marlow on Sunday.",
+            ("Ann Lee and Bo Chen", "lead celebrations"),
+        ),
+        # a brand the model misses, repeated by the article
+        (
+            "Nordberg shrinks its chocolate bars\n\n"
+            "The Swiss maker Nordberg has made its bars smaller, fans said on Monday. "
+            "Nordberg blamed the cost of cocoa.",
+            ("Nordberg", "shrinks its chocolate bars"),
+        ),
+        # nouns continuing the actor's phrase: the predicate starts at the verb
+        (
+            "Nordberg chocolate bar shape change sparks anger among fans\n\n"
+            "Nordberg changed the shape of its bars. Nordberg said the change saved money.",
+            ("Nordberg", "sparks anger among fans"),
+        ),
+        # a nationality is the actor with its noun
+        (
+            "Danish boy found safe after search\n\n"
+            "A Danish boy was found safe on Sunday after a two-day search in Veyle.",
+            ("Danish boy", "found safe"),
+        ),
+    ],
+)
+def test_the_headline_states_the_main_event(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    assert who_what(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun names nobody: the next lead sentence
+        (
+            "A long night\n\nHe went to the north of the country. "
+            "The mayor of Marlow opened a new bridge on Friday.",
+            ("mayor of Marlow", "opened a new bridge"),
+        ),
+        # a clause joined by "but" when the first has a vague subject
+        (
+            "Rovers are champions\n\nYou knew it would be hard, but the Rovers are champions now.",
+            ("Rovers", "are champions"),
+        ),
+        # a picture's caption is not the event
+        (
+            "Rescue at the well\n\nFootage shows rescuers digging near the well. "
+            "A team of rescuers reached the boy on Sunday.",
+            ("team of rescuers", "reached the boy"),
+        ),
+    ],
+)
+def test_the_lead_sentence_that_names_someone(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    assert who_what(pipeline, text) == expected
