@@ -224,6 +224,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
                 ("the latest quarter", "DATE", "2025-Q3"),
             ],
         ),
+        (
+            "He was promoted on June 2, 1995, and the following year he moved to Paris.",
+            [("June 2, 1995", "DATE", "1995-06-02"), ("the following year", "DATE", "1996")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

@@ -371,6 +371,46 @@ def test_times_counted_from_the_story_stay_unanchored(text: str, expected: Timex
 
 
 @pytest.mark.parametrize(
+    ("text", "story", "expected"),
+    [
+        ("the following year", "1995-06-02", "1996"),
+        ("that year", "1995", "1995"),
+        ("later that year", "1995-06", "1995"),
+        ("the next day", "1995-06-02", "1995-06-03"),
+        ("the day before", "1995-06-02", "1995-06-01"),
+        ("the same day", "1995-06-02T14:00", "1995-06-02"),
+        ("the previous Friday", "1995-06-02", "1995-05-26"),
+        ("the following month", "1995-06-02", "1995-07"),
+        ("the following April", "1995-06", "1996-04"),
+        ("the next morning", "1995-06-02", "1995-06-03TMO"),
+        ("the previous week", "1995-W23", "1995-W22"),
+        # too coarse a story date to count days from
+        ("the next day", "1995", "XXXX-XX-XX"),
+        ("the following month", "1995-Q2", "XXXX-XX"),
+    ],
+)
+def test_times_counted_from_the_story_use_its_last_date(
+    text: str, story: str, expected: str
+) -> None:
+    found = normalise(text, TUESDAY, story=story)
+    assert found is not None
+    assert (found.value, found.anchored) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this summer", "1998-SU"),  # said in February: the coming one
+        ("this winter", "1997-WI"),  # the one under way
+        ("last summer", "1997-SU"),
+        ("the summer", "1997-SU"),
+    ],
+)
+def test_this_season_is_this_years(text: str, expected: str) -> None:
+    assert value(text, dt.date(1998, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "",

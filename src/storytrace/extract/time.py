@@ -18,7 +18,9 @@
    are past, the usual case in news, unless the noun is awaited ("ahead of
    Monday's summit");
 5. value: :func:`storytrace.extract.timex.normalise` against the publication
-   date.
+   date; in an earnings story "the quarter" and "a year earlier" against the
+   quarter it reports, and "the next day", "that year" against the story's
+   last date before them.
 
 Only expressions the normaliser reads are emitted: a candidate it does not
 read (an age such as "65-year-old", a name the model took for a date) is
@@ -115,6 +117,8 @@ _YEAR_TOKEN_RE: Final = re.compile(r"(?:19|20)\d\d")
 _ISO_DATE_PREFIX_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 #: words in a quarter's name that make it another than the one reported ("last year's")
 NOT_THE_REPORTED: Final = frozenset({"ago", "earlier", "prior", "last", "previous", "next"})
+#: values the story can count from: a calendar date of any grain, not "PRESENT_REF" nor "199"
+_STORY_DATE_RE: Final = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4])?(?:T.*)?")
 _QUARTER_VALUE_RE: Final = re.compile(r"\d{4}-Q[1-4]")
 
 #: a candidate as token offsets [start, end) into the doc
@@ -185,6 +189,32 @@ def _reported_quarter(doc: Doc, read: list[_Read], day: dt.date | None) -> str |
     return last_completed_quarter(day) if says_quarter else None
 
 
+def _count_from_the_story(doc: Doc, read: list[_Read], anchor: _Anchor) -> list[_Read]:
+    """ "the next day", "that year": read again from the story's last date before them.
+
+    The last date is the latest expression before the phrase whose value is a
+    calendar date ("1995", "1995-06-02", "1995-W23"), whether written out or
+    counted from the publication date ("Friday").
+    """
+    story: str | None = None
+    counted = []
+    for start, end, timex in read:
+        if not timex.anchored and story is not None and anchor.day is not None:
+            span = doc[start:end]
+            again = normalise(
+                span.text,
+                anchor.day,
+                past_bias=_past_bias(span),
+                reported=anchor.reported,
+                story=story,
+            )
+            timex = again or timex
+        if timex.type in ("DATE", "TIME") and _STORY_DATE_RE.fullmatch(timex.value):
+            story = timex.value
+        counted.append((start, end, timex))
+    return counted
+
+
 def _wall_clock(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=None)
 
@@ -197,6 +227,7 @@ def extract_times(doc: Doc, article_id: str, published: str | None) -> list[Time
     reported = _reported_quarter(doc, read, day)
     if reported is not None:  # an earnings story: read again, "the quarter" now known
         read = _read(doc, ranges, _Anchor(day, reported))
+    read = _count_from_the_story(doc, read, _Anchor(day, reported))
     found: list[TimeExpression] = []
     for start, end, timex in read:
         span = doc[start:end]

@@ -12,8 +12,10 @@ Contract of :func:`normalise`
   ``anchored`` is False: ``"14 October"`` without an anchor is ``XXXX-10-14``,
   ``"yesterday"`` without one is ``XXXX-XX-XX``, and ``"the next day"`` (counted
   from an event in the story, not from the publication date) is ``XXXX-XX-XX``
-  even with one. Values complete as written (``2025-10-14``, ``P4Y``, ``P1D``
-  as a set, ``PRESENT_REF``) have ``anchored`` True.
+  even with one, unless the caller gives the story's last date (``story``):
+  then it is that date's next day, still with ``anchored`` False. Values
+  complete as written (``2025-10-14``, ``P4Y``, ``P1D`` as a set,
+  ``PRESENT_REF``) have ``anchored`` True.
 * ``None`` when the phrase is not a time expression in this grammar: ``"the
   report"``, an age (``"65-year-old"``), an impossible date (``"30 February"``).
   That is an answer, as with :func:`re.match`, not a failure: the caller just
@@ -282,6 +284,23 @@ RELATIONS: Final[dict[str, Relation]] = {
     "first": "span", "final": "span", "initial": "span",
 }  # fmt: skip
 RELATION_OFFSETS: Final[dict[Relation, int]] = {"last": -1, "past": -1, "this": 0, "next": 1}
+#: how an anaphoric word counts from the story's last date: "the following day" is the next
+STORY_RELATIONS: Final[dict[str, Relation]] = {
+    "next": "next", "following": "next", "previous": "last", "prior": "last",
+    "preceding": "last", "that": "this", "same": "this",
+}  # fmt: skip
+#: "the day before", "the year after": which way the story's last date is counted from
+EVENT_DIRECTIONS: Final[dict[str, Relation]] = {
+    "before": "last", "earlier": "last", "prior": "last", "previously": "last",
+    "beforehand": "last", "after": "next", "later": "next", "afterwards": "next",
+    "afterward": "next",
+}  # fmt: skip
+#: the grains of a story date that a period can be counted from ("the next day" needs a day)
+STORY_GRAINS: Final[dict[str, frozenset[str]]] = {
+    "day": frozenset({"day"}), "week": frozenset({"day", "week"}),
+    "month": frozenset({"day", "month"}), "quarter": frozenset({"day", "month", "quarter"}),
+    "year": frozenset({"day", "week", "month", "quarter", "year"}),
+}  # fmt: skip
 THIS_PAST_OR_COMING: Final[frozenset[Tokens]] = frozenset({("this", "past"), ("this", "coming")})
 #: words after "N units" that count from an event: "two days later"
 EVENT_RELATIVE: Final = frozenset({
@@ -346,6 +365,8 @@ _ISO_RE: Final = re.compile(
 )
 #: US order, as news wires write it: 10/14/2025, 11/02/89
 _SLASH_DATE_RE: Final = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)")
+#: a date value the story can count from: "1995", "1995-06", "1995-06-02T14:00", "1995-W23"
+_STORY_RE: Final = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q([1-4]))?(?:T.*)?")
 _DAY_LEVEL_RE: Final = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)|XXXX-WXX-\d")
 
 
@@ -358,12 +379,35 @@ class _Context:
     clock: dt.datetime | None  # the anchor with its time of day, when it has one
     past: bool
     reported: str | None = None  # the quarter an earnings story reports on ("1989-Q3")
+    story: tuple[dt.date, str] | None = None  # the story's last date and its grain ("day")
 
     @classmethod
-    def make(cls, anchor: dt.date | None, past: bool, reported: str | None = None) -> _Context:
+    def make(
+        cls,
+        anchor: dt.date | None,
+        past: bool,
+        reported: str | None = None,
+        story: str | None = None,
+    ) -> _Context:
+        told = _story_date(story) if story else None
         if isinstance(anchor, dt.datetime):
-            return cls(anchor.date(), anchor, past, reported)
-        return cls(anchor, None, past, reported)
+            return cls(anchor.date(), anchor, past, reported, told)
+        return cls(anchor, None, past, reported, told)
+
+
+def _story_date(value: str) -> tuple[dt.date, str] | None:
+    """A date value as (its first day, its grain): "1995-06" -> (1995-06-01, "month")."""
+    match = _STORY_RE.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day, week, quarter = match.groups()
+    if week:
+        return dt.date.fromisocalendar(int(year), int(week), 1), "week"
+    if quarter:
+        return dt.date(int(year), 3 * int(quarter) - 2, 1), "quarter"
+    if month:
+        return dt.date(int(year), int(month), int(day or 1)), "day" if day else "month"
+    return dt.date(int(year), 1, 1), "year"
 
 
 def _closest(candidates: Iterable[int], target: int, past: bool) -> int:
@@ -611,7 +655,12 @@ def _clock(t: Tokens, i: int) -> tuple[str, int] | None:
 
 
 def normalise(
-    text: str, anchor: dt.date | None, *, past_bias: bool = True, reported: str | None = None
+    text: str,
+    anchor: dt.date | None,
+    *,
+    past_bias: bool = True,
+    reported: str | None = None,
+    story: str | None = None,
 ) -> Timex | None:
     """The TIMEX3 reading of ``text`` against ``anchor``, or None if it is no time expression.
 
@@ -620,12 +669,14 @@ def normalise(
     which decides "Friday" and partial dates. ``reported`` is the quarter an
     earnings story reports on ("1989-Q3"), which its "the quarter" and "a year
     earlier" refer to (:mod:`storytrace.extract.timex_report`); None elsewhere.
+    ``story`` is the value of the story's last date before the phrase
+    ("1995-06-02"), which "the next day" and "that year" count from.
     See the module docstring for the contract and conventions.
     """
     if len(text) > MAX_PHRASE_CHARS:
         return None
     try:
-        return _normalise(text, _Context.make(anchor, past_bias, reported))
+        return _normalise(text, _Context.make(anchor, past_bias, reported, story))
     except (OverflowError, ValueError):
         # a date off the calendar (years 1 to 9999): "3000 years ago", or any
         # shift from an anchor at its edge; there is no value to write
@@ -658,8 +709,8 @@ def _normalise(text: str, ctx: _Context) -> Timex | None:
         found = _period(ctx, "day", 0)
     elif time_of_day is not None and words in DAY_WORDS_BEFORE_PART:
         found = _period(ctx, "day", DAY_WORDS_BEFORE_PART[words])
-    elif time_of_day is not None and words in ANAPHORIC_DAY_WORDS:
-        found = _date(UNKNOWN_PERIOD["day"], anchored=False)
+    elif time_of_day is not None and words in ANAPHORIC_DAY_WORDS:  # "the next morning"
+        found = _from_story(("day",), STORY_RELATIONS[words[0]], ctx)
     else:
         found = _date_words(words, ctx, definite)
     if found is None or time_of_day is None or not _DAY_LEVEL_RE.fullmatch(found.value):
@@ -680,7 +731,7 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
     if t[-1] == "ago" or t[-1] == "hence" or t[-2:] == ("from", "now"):
         return _ago(t, ctx)
     if t[-1] in EVENT_RELATIVE and len(t) > 1:
-        return _from_event(t[:-1])
+        return _from_event(t[:-1], t[-1], ctx)
     for rule in (_relative, _calendar, _named_period, _duration):
         found = rule(t, ctx, definite)
         if found is not None:
@@ -776,14 +827,16 @@ def _ago(t: Tokens, ctx: _Context) -> Timex | None:
     return _period(ctx, SHIFT_PERIODS[(code, in_time)], round(amount) * (1 if future else -1))
 
 
-def _from_event(body: Tokens) -> Timex | None:
+def _from_event(body: Tokens, word: str, ctx: _Context) -> Timex | None:
     """Counted from an event ("two days later"): what is known is the length."""
     parsed = _quantity_unit(body)
     if parsed is None:
         return None
     qty, unit = parsed
-    if qty is None and not unit.plural:  # "the day before": an unknown day
-        return _date(UNKNOWN_PERIOD[unit.period or "day"], anchored=False)
+    if qty is None and not unit.plural:  # "the day before": the day before the story's last
+        if word not in EVENT_DIRECTIONS:
+            return _date(UNKNOWN_PERIOD[unit.period or "day"], anchored=False)
+        return _from_story(body, EVENT_DIRECTIONS[word], ctx)
     value = _duration_value(qty, unit)
     return Timex("DURATION", value) if value else None
 
@@ -803,6 +856,37 @@ def _relative(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
             relation = "past"  # "the last week" is the seven days up to now
     if not body:
         return None
+    if relation == "anaphoric":
+        return _from_story(body, STORY_RELATIONS.get(t[0], "this"), ctx)
+    return _relative_body(body, relation, ctx)
+
+
+def _from_story(body: Tokens, relation: Relation, ctx: _Context) -> Timex | None:
+    """ "the following day", "that April", "the previous Friday": counted from the story's
+    last date when it is fine enough ("the next day" needs a day), else unknown."""
+    story = ctx.story
+    period = _period_named(body)
+    if story is None or period is None or story[1] not in STORY_GRAINS.get(period, ()):
+        return _relative_body(body, "anaphoric", ctx)
+    found = _relative_body(body, relation, _Context(story[0], None, ctx.past))
+    return None if found is None else replace(found, anchored=False)
+
+
+def _period_named(body: Tokens) -> str | None:
+    """The calendar period ``body`` names: "Friday" a day, "April" a month."""
+    head = body[0] if len(body) == 1 else ""
+    if head in WEEKDAYS:
+        return "day"
+    if head in MONTHS or head in SEASONS:
+        return "month"
+    if head == "weekend":
+        return "week"
+    unit = UNITS.get(head)
+    return None if unit is None else unit.period
+
+
+def _relative_body(body: Tokens, relation: Relation, ctx: _Context) -> Timex | None:
+    """What ``body`` names, picked by ``relation``: "week" "last" is last week."""
     head = body[0] if len(body) == 1 else ""
     if head in WEEKDAYS:
         return _weekday(WEEKDAYS[head], relation, ctx)
@@ -889,6 +973,8 @@ def _named(
         chosen = min(c for c in candidates if c > now)
     elif relation == "this":
         chosen = this_year + index
+        if kind == "season" and chosen != now:  # "this summer", said in February: the coming one
+            chosen = anchor.year * per_year + index
     elif kind == "quarter" and ctx.past:
         chosen = max(c for c in candidates if c <= now)  # results are told once it has begun
     else:
