@@ -228,6 +228,14 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "He was promoted on June 2, 1995, and the following year he moved to Paris.",
             [("June 2, 1995", "DATE", "1995-06-02"), ("the following year", "DATE", "1996")],
         ),
+        (
+            "Acme had net income of $5 million for the year ended June 30.",
+            [("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2025-06-30")],
+        ),
+        (
+            "The bombing shocked Atlanta in nineteen ninety-six.",
+            [("nineteen ninety-six", "DATE", "1996")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

@@ -149,7 +149,16 @@ def test_partial_dates_take_the_nearest_year_weighted_by_tense(
         ("until now", "PRESENT_REF"),
         ("at the moment", "PRESENT_REF"),
         ("recently", "PAST_REF"),
-        ("recent years", "PAST_REF"),
+        ("the end of last year", "2024"),
+        ("the second half of the year", "2025-H2"),
+        ("year-end", "2025"),
+        ("year's end", "2025"),
+        ("coming months", "FUTURE_REF"),
+        ("in the coming weeks", "FUTURE_REF"),
+        ("future quarters", "FUTURE_REF"),
+        ("the last few months", "PAST_REF"),
+        ("the past several quarters", "PAST_REF"),
+        ("past years", "PAST_REF"),
         ("in the past", "PAST_REF"),
         ("the future", "FUTURE_REF"),
         ("in the near future", "FUTURE_REF"),
@@ -205,7 +214,8 @@ def test_relative_dates(text: str, expected: str) -> None:
         ("past decade", "P10Y"),
         ("the next four years", "P4Y"),
         ("the next few days", "PXD"),
-        ("in the coming weeks", "PXW"),
+        ("recent years", "PXY"),
+        ("in recent weeks", "PXW"),
         ("the first nine months", "P9M"),
         ("three weeks later", "P3W"),
         ("a day earlier", "P1D"),
@@ -263,6 +273,21 @@ def test_an_earnings_story_counts_from_the_quarter_it_reports(
 )
 def test_a_quarter_told_in_the_past_has_begun(text: str, expected: str) -> None:
     assert value(text, AFTER_Q3) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nineteen ninety-six", "1996"),
+        ("in nineteen seventy-nine", "1979"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the winter of nineteen ninety-four", "1994-WI"),
+        ("the year two thousand", "2000"),
+        ("two thousand and one", "2001"),
+    ],
+)
+def test_years_said_aloud(text: str, expected: str) -> None:
+    assert value(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,10 @@ SPLIT_LEVELS: Final = (
     }),
     frozenset({","}),
 )  # fmt: skip
+#: words after "the year" that make it a fiscal year ending on a date: "the year ended June 30"
+ENDING_WORDS: Final = frozenset({"ended", "ending"})
+#: words "the fiscal year" may carry around "year" and stay a bare year
+YEAR_DETERMINERS: Final = frozenset({"the", "its", "fiscal", "a"})
 #: a bare four-digit number is a year only after one of these
 YEAR_PREPOSITIONS: Final = frozenset({
     "in", "since", "by", "until", "from", "of", "during", "before", "after",
@@ -433,7 +437,16 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
         return None
     span = doc[start:end]
     timex = normalise(span.text, anchor.day, past_bias=_past_bias(span), reported=anchor.reported)
-    return None if timex is None else (start, end, timex)
+    if timex is None:
+        return None
+    if end < len(doc) and doc[end].lower_ in ENDING_WORDS and _is_bare_year(span):
+        timex = Timex("DURATION", "P1Y")  # "the year ended June 30": a fiscal year, its length
+    return start, end, timex
+
+
+def _is_bare_year(span: Span) -> bool:
+    """ "the year", "the fiscal year", "its year" and nothing more."""
+    return [t.lower_ for t in span if t.lower_ not in YEAR_DETERMINERS] == ["year"]
 
 
 def _trim(doc: Doc, start: int, end: int) -> _Range:

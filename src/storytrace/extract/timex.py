@@ -166,6 +166,8 @@ ORDINALS: Final = {
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
     "thirtieth": 30,
 }  # fmt: skip
+#: the first word of a year said aloud ("nineteen ninety-six") -> its century
+SPOKEN_CENTURIES: Final = {"eighteen": 18, "nineteen": 19}
 #: "the nineties" -> the decade's first three digits (always the 1900s)
 DECADE_WORDS: Final = {name[:-1] + "ies": value // 10 + 190 for name, value in TENS.items()}
 VAGUE_QUANTITIES: Final = frozenset({"few", "several", "many", "some", "numerous", "multiple"})
@@ -301,6 +303,8 @@ STORY_GRAINS: Final[dict[str, frozenset[str]]] = {
     "month": frozenset({"day", "month"}), "quarter": frozenset({"day", "month", "quarter"}),
     "year": frozenset({"day", "week", "month", "quarter", "year"}),
 }  # fmt: skip
+#: "coming months", "future quarters": an unknown time ahead (FUTURE_REF)
+VAGUE_FUTURE: Final = frozenset({"coming", "upcoming", "future"})
 THIS_PAST_OR_COMING: Final[frozenset[Tokens]] = frozenset({("this", "past"), ("this", "coming")})
 #: words after "N units" that count from an event: "two days later"
 EVENT_RELATIVE: Final = frozenset({
@@ -584,6 +588,7 @@ def _strip(t: Tokens, words: frozenset[str], pairs: frozenset[Tokens]) -> tuple[
     while t:
         if t[:2] in pairs:
             t = t[2:]
+            definite = False  # "the end of last year": that "the" was the end's
         elif t[0] in words or t[0] == "the":
             definite = definite or t[0] == "the"
             t = t[1:]
@@ -726,8 +731,11 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         report = report_value(t, ctx.day, ctx.reported, definite)
         if report is not None:
             return _date(report)
-    if t[0] == "recent" and len(t) == 2 and t[1] in UNITS and UNITS[t[1]].plural:
-        return _date("PAST_REF")  # "recent weeks"
+    if len(t) == 2 and t[1] in UNITS and UNITS[t[1]].plural:
+        if t[0] == "recent":  # "recent weeks": some weeks up to now (TimeBank's PXW)
+            return Timex("DURATION", f"P{'T' if UNITS[t[1]].in_time else ''}X{UNITS[t[1]].code}")
+        if t[0] in VAGUE_FUTURE:  # "coming months": some time ahead
+            return _date("FUTURE_REF")
     if t[-1] == "ago" or t[-1] == "hence" or t[-2:] == ("from", "now"):
         return _ago(t, ctx)
     if t[-1] in EVENT_RELATIVE and len(t) > 1:
@@ -902,6 +910,8 @@ def _relative_body(body: Tokens, relation: Relation, ctx: _Context) -> Timex | N
     if parsed is None:
         return None
     qty, unit = parsed
+    if relation in ("last", "past") and (qty == "X" or (qty is None and unit.plural)):
+        return _date("PAST_REF")  # "the last few months", "past years": some time before now
     if qty is not None or unit.plural or relation == "past":
         value = _duration_value(1.0 if qty is None and not unit.plural else qty, unit)
         return Timex("DURATION", value) if value else None
@@ -992,6 +1002,11 @@ def _year_spec(t: Tokens, i: int, ctx: _Context) -> tuple[int | None, int] | Non
     word = t[i]
     if _YEAR_RE.fullmatch(word):
         return int(word), i + 1
+    spoken = _spoken_year(t, i)
+    if spoken is not None:
+        return spoken
+    if t[i : i + 2] == ("the", "year"):  # "the second half of the year"
+        return (None if ctx.day is None else ctx.day.year), i + 2
     short = _SHORT_YEAR_RE.fullmatch(word)
     if short:
         return _century_for(int(short.group(1)), ctx) + int(short.group(1)), i + 1
@@ -1000,6 +1015,27 @@ def _year_spec(t: Tokens, i: int, ctx: _Context) -> tuple[int | None, int] | Non
             return None, i + 2
         return ctx.day.year + {"last": -1, "this": 0, "next": 1}[word], i + 2
     return None, i
+
+
+def _spoken_year(t: Tokens, i: int) -> tuple[int, int] | None:
+    """A year in words at ``t[i]``: "nineteen ninety-six", "two thousand (and) one"."""
+    word = t[i] if i < len(t) else ""
+    if word in SPOKEN_CENTURIES:
+        following = t[i + 1] if i + 1 < len(t) else ""
+        if following == "hundred":
+            return SPOKEN_CENTURIES[word] * 100, i + 2
+        if following in TENS:
+            ones = ONES.get(t[i + 2], 0) if i + 2 < len(t) else 0
+            year = SPOKEN_CENTURIES[word] * 100 + TENS[following] + (ones if ones < 10 else 0)
+            return year, i + 2 + (0 < ones < 10)
+        if 10 <= ONES.get(following, 0):  # "nineteen fifteen"
+            return SPOKEN_CENTURIES[word] * 100 + ONES[following], i + 2
+        return None
+    if t[i : i + 2] == ("two", "thousand"):
+        i += 2 + (t[i + 2 : i + 3] == ("and",))
+        ones = ONES.get(t[i], 0) if i < len(t) else 0
+        return (2000 + ones, i + 1) if ones else (2000, i)
+    return None
 
 
 def _century_for(two_digits: int, ctx: _Context) -> int:
@@ -1121,6 +1157,11 @@ def _named_period(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
             return _decade(decade.group(1), ctx)
     if word == "year" and len(t) == 2 and _YEAR_RE.fullmatch(t[1]):  # "the year 2000"
         return _date(t[1])
+    spoken = _spoken_year(t, 1 if word == "year" else 0)  # "(the year) nineteen ninety-six"
+    if spoken is not None and spoken[1] == len(t):
+        return _date(_year_text(spoken[0]))
+    if t == ("year", "end"):  # "year-end", "year's end": the year's end, as "the end of the year"
+        return _period(ctx, "year", 0)
     if word in SEASONS:  # "summer", "summer 2024", "the summer of 2024"
         spec = _year_spec(t, 1, ctx)
         if spec is None or spec[1] != len(t):
