@@ -1028,7 +1028,7 @@ def _spoken_year(t: Tokens, i: int) -> tuple[int, int] | None:
             ones = ONES.get(t[i + 2], 0) if i + 2 < len(t) else 0
             year = SPOKEN_CENTURIES[word] * 100 + TENS[following] + (ones if ones < 10 else 0)
             return year, i + 2 + (0 < ones < 10)
-        if 10 <= ONES.get(following, 0):  # "nineteen fifteen"
+        if ONES.get(following, 0) >= 10:  # "nineteen fifteen"
             return SPOKEN_CENTURIES[word] * 100 + ONES[following], i + 2
         return None
     if t[i : i + 2] == ("two", "thousand"):
