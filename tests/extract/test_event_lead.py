@@ -101,3 +101,26 @@ def test_the_lead_sentence_that_names_someone(
     pipeline: Pipeline, text: str, expected: tuple[str, str]
 ) -> None:
     assert who_what(pipeline, text) == expected
+
+
+def when_where(pipeline: Pipeline, text: str) -> tuple[str | None, str | None]:
+    article = Article(id="a", key="k", input="a.txt", text=text, published="2025-11-20")
+    answers = main_answers(pipeline.analyse([article])[0])
+    when, where = answers["when"], answers["where"]
+    return (when.value if when else None, where.text if where else None)
+
+
+def test_the_main_event_is_dated_by_the_opening_sentences(pipeline: Pipeline) -> None:
+    # the fifth sentence (the headline counts) still dates it; the seventh does not
+    opening = "Rovers win the cup\n\nRovers won the cup. The fans sang. The players danced."
+    assert when_where(pipeline, f"{opening} The whistle blew on Sunday.")[0] == "2025-11-16"
+    late = f"{opening} The coach cried. The mayor came. The bus left on Sunday."
+    assert when_where(pipeline, late)[0] is None
+
+
+def test_a_place_stops_at_the_line(pipeline: Pipeline) -> None:
+    text = (
+        "Harbour fire: Police close the docks at Port Halvard\n\n"
+        "Police closed the docks at Port Halvard on Tuesday after a fire."
+    )
+    assert when_where(pipeline, text) == ("2025-11-18", "Port Halvard")

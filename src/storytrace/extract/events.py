@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal
 
 from storytrace.extract.entities import EntityIndex
 from storytrace.extract.event_lead import (
-    DAY_VALUE,
     Headline,
     actor_phrase,
     dateline_tokens,
@@ -46,6 +45,8 @@ from storytrace.extract.event_lead import (
     lead_segments,
     main_clause,
 )
+from storytrace.extract.event_lead_place import lead_place, on_line
+from storytrace.extract.event_lead_time import lead_time
 from storytrace.extract.event_parse import (
     CLAUSE_DEPS,
     MAX_HOPS,
@@ -319,31 +320,12 @@ class _Extractor:
         )
 
     def _lead_time(self) -> tuple[TimeExpression, DocSpan] | None:
-        """The lead's first time expression that names a day (a year or a month in
-        the lead rarely dates its event: "World Series 2016", "in 1908")."""
-        lead_end = self.lead[-1].end if self.lead else 0
-        return next(
-            ((t, s) for t, s in self.times if s.end <= lead_end and DAY_VALUE.match(t.value)),
-            None,
-        )
+        return lead_time(self.doc, self.times)
 
     def _lead_place(self) -> Span | None:
-        """The lead's first place after "in", "at", "near" ("in Croydon"), else its dateline's."""
-        lead_end = self.lead[-1].end if self.lead else 0
-        for ent in self.doc.ents:
-            if ent.end > lead_end:
-                break
-            head = ent.root.head
-            if (
-                ent.label_ in PLACE_LABELS
-                and ent.root.dep_ == "pobj"
-                and head.lower_ in PLACE_PREPS
-            ):
-                return _span(self.doc, without_article(ent))
-        for ent in self.doc.ents:
-            if ent.start in self.dateline and ent.label_ in PLACE_LABELS:
-                return _span(self.doc, ent)
-        return None
+        """The lead's place the article names most, else its dateline's."""
+        place = lead_place(self.doc, self.lead[-1].end if self.lead else 0, self.dateline)
+        return _span(self.doc, place) if place is not None else None
 
     # --- 3. one event: participants, place, phrases --------------------------------
 
@@ -447,7 +429,7 @@ class _Extractor:
             return None
         for ent in self.doc.ents:
             if ent.start <= token.i < ent.end:
-                return without_article(ent)
+                return on_line(without_article(ent))
         return None
 
     def _evidence(self, token: Token) -> Span:

@@ -1,0 +1,42 @@
+"""Where the main event happened when its own clause does not say: the lead's first
+place after "in", "at", "near", else the dateline's.
+
+(Preferring the lead place the article names most, as Giveme5W1H scores place
+candidates by frequency, was tried: no better on giveme5w1h-dev.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storytrace.extract.event_parse import PLACE_LABELS, PLACE_PREPS, line_end, without_article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
+
+__all__ = ["lead_place", "on_line"]
+
+
+def lead_place(doc: Doc, lead_end: int, dateline: set[int]) -> DocSpan | None:
+    """The lead's first place after "in", "at", "near" ("in Croydon"), cut at the
+    line (the model runs a headline's last word into the next line's first), else
+    the dateline's place."""
+    for ent in doc.ents:
+        if ent.end > lead_end:
+            break
+        if (
+            ent.label_ in PLACE_LABELS
+            and ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ in PLACE_PREPS
+            and ent.start not in dateline
+        ):
+            return on_line(without_article(ent))
+    return next((e for e in doc.ents if e.start in dateline and e.label_ in PLACE_LABELS), None)
+
+
+def on_line(span: DocSpan) -> DocSpan:
+    """``span`` cut at the line break: the model runs a headline's last name into
+    the first words of the next line ("Port Halvard\n\nPolice")."""
+    doc = span.doc
+    return doc[span.start : min(span.end, line_end(doc, span.start))]

@@ -1,0 +1,51 @@
+"""When the main event happened when its own clause does not say: the first time
+expression of the article's opening sentences that names a day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
+
+from storytrace.extract.event_lead import DAY_VALUE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
+
+    from storytrace.records import TimeExpression
+
+__all__ = ["WHEN_SENTENCES", "lead_time"]
+
+#: the main event's day is looked for in this many opening sentences (the headline
+#: counts as one): tuned on giveme5w1h-dev
+WHEN_SENTENCES: Final = 5
+#: entity labels whose words are a name, not a time ("USA TODAY", "Good Morning Britain")
+NAME_LABELS: Final = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "PERSON", "EVENT"})
+
+
+def lead_time(
+    doc: Doc, times: Sequence[tuple[TimeExpression, DocSpan]]
+) -> tuple[TimeExpression, DocSpan] | None:
+    """The first time expression of the opening sentences that names a day (a year or
+    a month there rarely dates the event: "World Series 2016", "in 1908"), and is
+    not part of a name."""
+    end = 0
+    for n, sentence in enumerate(doc.sents, 1):
+        end = sentence.end
+        if n >= WHEN_SENTENCES:
+            break
+    for time, span in times:
+        if span.end > end:
+            break
+        if DAY_VALUE.match(time.value) and not _in_name(span):
+            return time, span
+    return None
+
+
+def _in_name(span: DocSpan) -> bool:
+    # a name around the time expression, longer than it
+    return any(
+        e.label_ in NAME_LABELS and e.start <= span.start and span.end <= e.end and e != span
+        for e in span.doc.ents
+    )
