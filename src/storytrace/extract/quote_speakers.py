@@ -3,8 +3,9 @@
 * the subject is the verb's ``nsubj``; a participle or conjunct with none
   ("…, adding:", "…, saying", "and said") takes the subject of the main clause
   it hangs from, never of a clause embedded in another's report;
-* a name is resolved to its entity; "he"/"she" to the latest person that was a
-  subject before it (a deliberately simple rule); "the American envoy" to the
+* a name is resolved to its entity (a surname to the full name); "he", "she"
+  and "it" to the most salient agreeing referent (:mod:`speaker_salience`);
+  "the American envoy" to the
   one person introduced with that role noun ("special envoy Steve Witkoff"),
   earlier if any was, else later in the article; "a Bloomberg report" to Bloomberg;
 * an unresolved description headed by a source noun ("a former diplomat",
@@ -13,17 +14,17 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from dataclasses import dataclass
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Final
 
 from storytrace.extract.cues import (
     ANONYMOUS_HEADS,
     ANONYMOUS_QUANTIFIERS,
     DOCUMENT_HEADS,
-    REPORTING_VERBS,
     SPEAKER_PRONOUNS,
 )
+from storytrace.extract.speaker_referents import Referent
+from storytrace.extract.speaker_salience import Salience
 from storytrace.records import Entity, Speaker
 
 if TYPE_CHECKING:
@@ -44,11 +45,8 @@ EMBEDDED_DEPS: Final = frozenset(
 )
 #: steps up the parse when looking for a shared subject
 MAX_CLIMB: Final = 5
-#: a pronoun's antecedent is the latest person subject at most this many paragraphs back
+#: "the company" is the organisation named last at most this many paragraphs back
 PRONOUN_LOOKBACK_PARAGRAPHS: Final = 2
-#: or, further back, the latest person who was the subject of a reporting verb
-#: ("…,” Jamil says." … three paragraphs … "“…,” she added.")
-SPEAKER_LOOKBACK_PARAGRAPHS: Final = 6
 # fmt: off
 #: nouns by which a definite description ("the company", "the agency") stands for the
 #: organisation named last
@@ -58,8 +56,6 @@ ORGANISATION_NOUNS: Final = frozenset({
     "organisation", "organization", "union",
 })
 # fmt: on
-#: pronouns that vote on a person's gender: +1 masculine, -1 feminine
-GENDERED_PRONOUNS: Final = {"he": 1, "him": 1, "his": 1, "she": -1, "her": -1, "hers": -1}
 #: relative pronouns standing for the noun their clause modifies
 RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which"})
 #: role nouns are learnt from these relations to a person's name
@@ -80,26 +76,13 @@ class SpeakerFinder:
         self._index = index
         self._layout = layout
         self._in_quote = in_quote
-        self._subjects: list[_Subject] = []
+        self._salience = Salience(doc, index, layout, in_quote)
         self._roles: dict[str, list[tuple[int, Entity]]] = {}
-        #: pronoun votes per person: +1 for he/him/his, -1 for she/her, per use
-        self._gender: dict[str, int] = {}
-        self._last_person: tuple[int, Entity] | None = None  # (sentence start, entity)
-        self._pronouns: list[tuple[int, int, bool]] = []  # (start, gender, of a cue)
         for token in doc:
             self._learn(token)
-            self._learn_gender(token)
-        self._people = sorted(
-            (m.start, e) for e in index.entities if e.type == "PERSON" for m in e.mentions
-        )
         self._organisations = sorted(
             (m.start, e) for e in index.entities if e.type == "ORG" for m in e.mentions
         )
-        # "he"/"she" subjects carry their person on: "Vickers said… He said… he said"
-        for start, gender, speaker in self._pronouns:
-            entity = self._antecedent(start, gender)
-            if entity is not None:
-                insort(self._subjects, _Subject(start, entity, speaker), key=lambda s: s.start)
 
     # parse ----------------------------------------------------------------------
 
@@ -164,13 +147,15 @@ class SpeakerFinder:
         if any(c.dep_ == "conj" for c in subject.children):
             return Speaker(description=description)  # "Voss and Okafor": no one entity
         entity = self.named(subject)
+        referent = self._salience.referents.read_as(subject.i)
+        if referent is not None and (entity is None or referent.entity is not None):
+            return _of_referent(referent, None)  # "Vickers said" -> Kevin Vickers
         if entity is not None:
             return Speaker(entity=entity.id, name=entity.name)
         lemma = subject.lower_ if subject.pos_ == "PRON" else str(subject.lemma_).lower()
         if subject.pos_ == "PRON":
-            if lemma in SPEAKER_PRONOUNS:
-                gender = 1 if lemma == "he" else -1
-                return _resolved(self._antecedent(int(subject.idx), gender), subject.text)
+            if lemma in SPEAKER_PRONOUNS or lemma == "it":
+                return _of_referent(self._salience.resolved(subject), subject.text)
             return Speaker(anonymous=lemma in ANONYMOUS_QUANTIFIERS, description=description)
         if lemma in DOCUMENT_HEADS:
             return _resolved(self._owner(subject), description)
@@ -225,22 +210,6 @@ class SpeakerFinder:
             for c in token.children
         )
 
-    def _antecedent(self, char: int, gender: int) -> Entity | None:
-        """The latest person subject before ``char``, within reach, whose pronouns
-        elsewhere in the article do not disagree with ``gender`` (+1 he, -1 she)."""
-        paragraph = self._layout.paragraph(char)
-        i = bisect_left(self._subjects, char, key=lambda s: s.start) - 1
-        while i >= 0:
-            subject = self._subjects[i]
-            distance = paragraph - self._layout.paragraph(subject.start)
-            if distance > SPEAKER_LOOKBACK_PARAGRAPHS:
-                return None
-            agrees = self._gender.get(subject.entity.id, 0) * gender >= 0
-            if agrees and (distance <= PRONOUN_LOOKBACK_PARAGRAPHS or subject.speaker):
-                return subject.entity
-            i -= 1
-        return self._mentioned(char, gender)
-
     def _organisation(self, char: int) -> Entity | None:
         """The organisation named last before ``char``, nearby ("the company")."""
         i = bisect_left(self._organisations, char, key=lambda p: p[0]) - 1
@@ -249,21 +218,6 @@ class SpeakerFinder:
         start, entity = self._organisations[i]
         distance = self._layout.paragraph(char) - self._layout.paragraph(start)
         return entity if distance <= PRONOUN_LOOKBACK_PARAGRAPHS else None
-
-    def _mentioned(self, char: int, gender: int) -> Entity | None:
-        """With no person subject in reach: the person named last, nearby and
-        agreeing ("For Megda Belkacemi, Friday is a day… “…,” she said")."""
-        people = self._people
-        paragraph = self._layout.paragraph(char)
-        i = bisect_left(people, char, key=lambda p: p[0]) - 1
-        while i >= 0:
-            start, entity = people[i]
-            if paragraph - self._layout.paragraph(start) > PRONOUN_LOOKBACK_PARAGRAPHS:
-                return None
-            if self._gender.get(entity.id, 0) * gender >= 0:
-                return entity
-            i -= 1
-        return None
 
     def _role(self, head: Token) -> Entity | None:
         """The one person introduced with ``head``'s role noun: earlier if any was,
@@ -277,17 +231,9 @@ class SpeakerFinder:
     # what the article teaches --------------------------------------------------
 
     def _learn(self, token: Token) -> None:
-        """Record person subjects (pronoun antecedents) and role nouns of persons."""
+        """Record the role nouns of persons ("special envoy Steve Witkoff")."""
         if self._in_quote[token.i]:
             return
-        if token.dep_ == "nsubj":
-            speaker = str(token.head.lemma_).lower() in REPORTING_VERBS
-            person = self.named(token)
-            if person is not None and person.type == "PERSON":
-                self._subjects.append(_Subject(int(token.idx), person, speaker))
-            elif token.lower_ in SPEAKER_PRONOUNS:
-                gender = GENDERED_PRONOUNS[token.lower_]
-                self._pronouns.append((int(token.idx), gender, speaker))
         if token.dep_ not in ROLE_DEPS or token.pos_ not in ("NOUN", "PROPN"):
             return
         entity, head_entity = self._entity_at(token), self._entity_at(token.head)
@@ -303,38 +249,21 @@ class SpeakerFinder:
             # "Trump’s special envoy, Steve Witkoff"
             self._add_role(token.head, entity)
 
-    def _learn_gender(self, token: Token) -> None:
-        """Count the pronouns that follow a person's name in its sentence or the next:
-        a person mostly followed by "she"/"her" is not the antecedent of "he"."""
-        entity = self._entity_at(token)
-        sentence = int(token.sent.start)
-        if entity is not None and entity.type == "PERSON":
-            self._last_person = (sentence, entity)
-            return
-        vote = GENDERED_PRONOUNS.get(token.lower_)
-        if vote is None or self._last_person is None or token.pos_ != "PRON":
-            return
-        start, person = self._last_person
-        if start == sentence or start == int(self._doc[sentence - 1].sent.start if sentence else 0):
-            self._gender[person.id] = self._gender.get(person.id, 0) + vote
-            self._last_person = None  # one vote per mention: later pronouns may be others'
-
     def _add_role(self, noun: Token, entity: Entity) -> None:
         self._roles.setdefault(str(noun.lemma_).lower(), []).append((int(noun.idx), entity))
 
 
-@dataclass(frozen=True, slots=True)
-class _Subject:
-    """A person in subject position: a candidate antecedent for "he"/"she"."""
-
-    start: int
-    entity: Entity
-    #: the subject of a reporting verb ("Jamil says")
-    speaker: bool
-
-
 def _pobj(preposition: Token) -> Token | None:
     return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def _of_referent(referent: Referent | None, description: str | None) -> Speaker:
+    if referent is None:
+        return Speaker(description=description)
+    entity = referent.entity
+    return Speaker(
+        entity=None if entity is None else entity.id, name=referent.name, description=description
+    )
 
 
 def _resolved(entity: Entity | None, description: str) -> Speaker:

@@ -194,6 +194,14 @@ class _Article:
         if source is not None:
             named = self.span(source.start, source.end)
             speaker = self.speakers.speaker(self.doc[source.head], named.text)
+        elif lemma in SPEECH_LEMMAS and cue.tag_ != "VBN":
+            # the model found no source likely enough ("Jamil said…" opening a
+            # paragraph); a reporting verb's subject on its line is still its speaker,
+            # but not a participle's ("Asked about it, Voss replied": Voss was asked)
+            subject = self.speakers.subject_of(cue)
+            if subject is not None and subject.lower_ not in FIRST_SECOND_PERSON:
+                named = self.token_span(*self.speakers.source_range(subject))
+                speaker = self.speakers.speaker(subject, named.text)
         kind = _kind_of(words.text)
         scope: AttributionScope = "belief"
         if lemma in SPEECH_LEMMAS:

@@ -1,0 +1,232 @@
+"""The people and organisations a pronoun may stand for, and where each is named.
+
+The entity stage's types and groupings are the small model's, and wrong often
+enough to matter here: a surname alone ("Vickers") may be tagged an
+organisation, or left apart from the full name because two relatives share it,
+and a name opening a paragraph ("Na'moks said") may not be tagged at all. So:
+
+* every person or organisation entity is a referent, named at the head token
+  of each of its mentions in running text;
+* a one-word name that is the surname of people named in full stands for the
+  most salient of them when it is read;
+* an untagged proper noun that is the subject of a reporting verb is a
+  referent of its own;
+* a referent may be "he"/"she" when it is typed a person, or the article says
+  so: an honorific ("Ms. Tran"), a common first name, or "Tran said she…";
+  a gender, once known, is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from storytrace.extract.cues import REPORTING_VERBS
+from storytrace.extract.speaker_names import gender_of_first_name, gender_of_title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from storytrace.extract.entities import EntityIndex
+    from storytrace.extract.quote_layout import Layout
+    from storytrace.records import Entity
+
+__all__ = ["Referent", "Referents"]
+
+#: pronouns that show the subject of "X said he…" is a person, and which gender
+_SUBJECT_PRONOUNS: Final = {"he": 1, "she": -1}
+#: entity types a referent is made for; "it" may stand for the non-persons
+REFERENT_TYPES: Final = frozenset({"PERSON", "ORG", "GPE"})
+#: words after a surname that are not one ("Jr.")
+NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@dataclass(slots=True, eq=False)
+class Referent:
+    """A person or organisation, as the resolver sees it."""
+
+    key: str
+    name: str
+    entity: Entity | None
+    #: may be "he"/"she"
+    person: bool
+    #: may be "it"
+    organisation: bool
+    #: +1 masculine, -1 feminine, 0 unknown
+    gender: int = 0
+
+
+class Referents:
+    """The referents of one article and the tokens that name them."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, layout: Layout, in_quote: bytearray) -> None:
+        self._doc = doc
+        self._in_quote = in_quote
+        self.by_key: dict[str, Referent] = {}
+        self._heads: dict[int, Referent] = {}  # head token of a mention -> its referent
+        self._surnames: dict[str, list[Referent]] = {}  # surname -> people named in full
+        self._ambiguous: dict[int, list[Referent]] = {}  # surname-only mention -> candidates
+        self._read: dict[int, Referent] = {}  # what an ambiguous mention was read as
+        self._titles: dict[str, int] = {}  # gender an honorific gave an entity
+        covered = bytearray(len(doc))
+        single: list[tuple[Entity, list[Token]]] = []
+        for entity in index.entities:
+            if entity.type not in REFERENT_TYPES:
+                continue
+            heads = []
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                covered[int(span.start) : int(span.end)] = b"\x01" * len(span)
+                if in_quote[int(span.start)] or layout.is_heading(mention.start):
+                    continue
+                heads.append(span.root)
+                self._learn_title(entity.id, doc, int(span.start))
+            words = _words(entity.name)
+            if entity.type == "PERSON" and len(words) >= 2:
+                referent = self._referent(entity.id, entity.name, entity, person=True)
+                self._surnames.setdefault(words[-1], []).append(referent)
+                referent.gender = referent.gender or _first_name_gender(entity.name)
+            elif len(words) == 1:
+                single.append((entity, heads))
+                continue
+            else:
+                referent = self._referent(entity.id, entity.name, entity, entity.type == "PERSON")
+                if _first_name_gender(entity.name):  # "Tim Guest" tagged ORG
+                    referent.person, referent.organisation = True, False
+                    referent.gender = _first_name_gender(entity.name)
+            for head in heads:
+                self._heads[head.i] = referent
+        for entity, heads in single:
+            people = self._surnames.get(_words(entity.name)[0])
+            if people:
+                for head in heads:
+                    self._ambiguous[head.i] = people
+            else:
+                referent = self._referent(entity.id, entity.name, entity, entity.type == "PERSON")
+                for head in heads:
+                    self._heads[head.i] = referent
+        self._untagged_speakers(covered)
+        self._learn_said_pronoun()
+
+    # reading ---------------------------------------------------------------------
+
+    def named(self, i: int, scores: Mapping[str, float]) -> Referent | None:
+        """The referent token ``i`` names, a surname read as the most salient of
+        the people it may be (else the first of them named)."""
+        referent = self._heads.get(i)
+        if referent is not None:
+            return referent
+        people = self._ambiguous.get(i)
+        if not people:
+            return None
+        referent = max(people, key=lambda r: scores.get(r.key, 0.0))
+        self._read[i] = referent
+        return referent
+
+    def read_as(self, i: int) -> Referent | None:
+        """What the name at token ``i`` was read as, once the salience pass has run."""
+        return self._heads.get(i) or self._read.get(i)
+
+    def best(
+        self, scores: Mapping[str, float], person: bool, gender: int, floor: float
+    ) -> Referent | None:
+        """The most salient person (agreeing with ``gender``) or organisation."""
+        best, best_score = None, floor
+        for key, score in scores.items():
+            referent = self.by_key[key]
+            if score < best_score or not (referent.person if person else referent.organisation):
+                continue
+            if referent.gender * gender < 0:
+                continue
+            best, best_score = referent, score
+        return best
+
+    def learn_gender(self, referent: Referent, gender: int) -> None:
+        if not referent.gender:
+            referent.gender = gender
+
+    # construction ----------------------------------------------------------------
+
+    def _referent(self, key: str, name: str, entity: Entity | None, person: bool) -> Referent:
+        referent = self.by_key.get(key)
+        if referent is None:
+            organisation = entity is not None and entity.type != "PERSON" and not person
+            referent = Referent(key, name, entity, person, organisation)
+            self.by_key[key] = referent
+        return referent
+
+    def _learn_title(self, key: str, doc: Doc, first: int) -> None:
+        gender = gender_of_title(doc[first - 1].text) if first else 0
+        if gender:
+            self._titles[key] = gender
+
+    def _untagged_speakers(self, covered: bytearray) -> None:
+        """A proper noun no entity covers, subject of a reporting verb: "Na'moks said"."""
+        doc = self._doc
+        for token in doc:
+            if (
+                token.pos_ != "PROPN"
+                or token.dep_ != "nsubj"
+                or covered[token.i]
+                or self._in_quote[token.i]
+                or str(token.head.lemma_).lower() not in REPORTING_VERBS
+            ):
+                continue
+            first = token.i
+            while (
+                first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN"
+            ):
+                first -= 1
+            name = doc[first : token.i + 1].text
+            words = _words(name)
+            people = self._surnames.get(words[-1]) if words else None
+            if people:
+                self._ambiguous[token.i] = people
+            elif words:
+                key = "name:" + " ".join(words)
+                self._heads[token.i] = self._referent(key, name, None, person=False)
+
+    def _learn_said_pronoun(self) -> None:
+        """ "Tran said she…", "Mr. Tran", "Jane Tran": a person, of that gender."""
+        for key, gender in self._titles.items():
+            referent = self.by_key.get(key)
+            if referent is not None:
+                referent.person, referent.organisation = True, False
+                referent.gender = referent.gender or gender
+        for i, referent in self._heads.items():
+            token = self._doc[i]
+            verb = token.head
+            if token.dep_ != "nsubj" or str(verb.lemma_).lower() not in REPORTING_VERBS:
+                continue
+            for other in verb.subtree:
+                said = _SUBJECT_PRONOUNS.get(other.lower_, 0)
+                if (
+                    said
+                    and other.i > verb.i
+                    and other.dep_ in ("nsubj", "nsubjpass")
+                    and other.head.i != verb.i
+                ):
+                    referent.person, referent.organisation = True, False
+                    referent.gender = referent.gender or said
+                    break
+
+
+def _words(name: str) -> list[str]:
+    words = [w.strip(".,").lower().replace("’", "'") for w in name.split()]
+    words = [w.removesuffix("'s") for w in words if w]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+def _first_name_gender(name: str) -> int:
+    """The gender of the first word of ``name`` that is a common first name."""
+    words = name.split()
+    for k in range(len(words) - 1):
+        gender = gender_of_first_name(" ".join(words[k:]))
+        if gender:
+            return gender
+    return 0

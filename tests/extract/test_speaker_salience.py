@@ -1,0 +1,81 @@
+"""Speakers named by pronoun, surname or description, on invented sentences."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from storytrace.extract.entities import extract_entities
+from storytrace.extract.quotes import extract_attributions
+from storytrace.extract.speaker_names import gender_of_first_name, gender_of_title
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.model
+
+
+def speakers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """(first words of the content, speaker name) of each statement."""
+    doc = nlp(text)
+    found = extract_attributions(doc, "t", extract_entities(doc, "t"))
+    return [(" ".join(a.content.text.split()[:3]), a.speaker.name) for a in found]
+
+
+CASES = [
+    pytest.param(
+        "Omar Haddad said the mill that Pierre Dufort built saved the town.\n"
+        '"It gave us everything," he said.',
+        ('"It gave us', "Omar Haddad"),
+        id="pronoun-is-the-speaker-not-a-subject-in-passing",
+    ),
+    pytest.param(
+        "Brian Tessler toured the plant with Linda Okafor on Monday.\n"
+        '"We were surprised by the damage," she said.',
+        ('"We were surprised', "Linda Okafor"),
+        id="pronoun-agrees-with-first-name",
+    ),
+    pytest.param(
+        "Mr. Okonjo praised the plan put forward by Dana Whitfield.\n"
+        '"It is a plan that works," she said.',
+        ('"It is a', "Dana Whitfield"),
+        id="honorific-rules-out-a-person",
+    ),
+    pytest.param(
+        "Tanvir Qadri said she would run again next year.\n"
+        "Paul Gerrity, a rival, announced his own campaign on Monday.\n"
+        '"People know what I stand for," she said.',
+        ('"People know what', "Tanvir Qadri"),
+        id="said-she-gives-a-gender",
+    ),
+    pytest.param(
+        "Kevin Marlow, the mayor, spoke first at the meeting.\n"
+        "Later, Marlow said the budget was balanced.",
+        ("the budget was", "Kevin Marlow"),
+        id="surname-is-the-full-name",
+    ),
+    pytest.param(
+        "Maple Leaf Foods raised its prices on Monday.\n"
+        "It said the increase was needed to cover costs.",
+        ("the increase was", "Maple Leaf Foods"),
+        id="it-is-the-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_speaker(nlp: Language, text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in speakers(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("Linda Okafor", -1), ("Brian Tessler", 1), ("Jordan Lee", 0), ("Grant", 0)],
+)
+def test_first_name_gender(name: str, gender: int) -> None:
+    assert gender_of_first_name(name) == gender
+
+
+def test_title_gender() -> None:
+    assert (gender_of_title("Mr."), gender_of_title("Ms"), gender_of_title("Dr.")) == (1, -1, 0)
