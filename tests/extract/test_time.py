@@ -236,6 +236,15 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "The bombing shocked Atlanta in nineteen ninety-six.",
             [("nineteen ninety-six", "DATE", "1996")],
         ),
+        (
+            "Three days later, the talks resumed; the deal was signed just last month.",
+            [("Three days", "DURATION", "P3D"), ("last month", "DATE", "2025-09")],
+        ),
+        (
+            "Acme earned $9 million in the third quarter, down from $12 million in the 2024 "
+            "period.",
+            [("the third quarter", "DATE", "2025-Q3"), ("the 2024 period", "DATE", "2024-Q3")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

@@ -102,6 +102,20 @@ SPLIT_LEVELS: Final = (
 ENDING_WORDS: Final = frozenset({"ended", "ending"})
 #: words "the fiscal year" may carry around "year" and stay a bare year
 YEAR_DETERMINERS: Final = frozenset({"the", "its", "fiscal", "a"})
+#: words before an expression that focus on it and are no part of it ("just last month")
+FOCUS_WORDS: Final = frozenset({"just", "only", "barely", "even"})
+#: words after a duration that relate it to an event ("three days later"): TimeML signals
+SIGNAL_WORDS: Final = frozenset({
+    "later", "earlier", "before", "after", "afterward", "afterwards", "beforehand",
+})  # fmt: skip
+#: nouns an earnings story names its periods with ("the 1988 period", "the year-ago quarter")
+REPORT_NOUNS: Final = frozenset({"period", "quarter"})
+#: words between "the" and such a noun that make it the reported period or its year-ago twin
+REPORT_MODIFIERS: Final = frozenset({
+    "latest", "comparable", "corresponding", "same", "fiscal", "year", "-", "ago", "earlier",
+})  # fmt: skip
+#: of those, the ones a phrase needs ("the same period" alone is no time expression)
+REPORT_MARKERS: Final = frozenset({"latest", "ago", "earlier"})
 #: a bare four-digit number is a year only after one of these
 YEAR_PREPOSITIONS: Final = frozenset({
     "in", "since", "by", "until", "from", "of", "during", "before", "after",
@@ -308,7 +322,22 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
     if word in TIME_TOKENS:
         return i + 1
     if word == "the":
-        return _reference_noun_end(doc, i, taken)
+        return _reference_noun_end(doc, i, taken) or _report_period_end(doc, i, taken)
+    return 0
+
+
+def _report_period_end(doc: Doc, i: int, taken: bytearray) -> int:
+    """ "the latest quarter", "the year-earlier period": an earnings story's periods."""
+    words = set()
+    for j in range(i + 1, min(i + 1 + MAX_PATTERN_TOKENS, len(doc))):
+        word = doc[j].lower_
+        if taken[j]:
+            return 0
+        if word in REPORT_NOUNS:
+            return j + 1 if words & REPORT_MARKERS else 0
+        if word not in REPORT_MODIFIERS:
+            return 0
+        words.add(word)
     return 0
 
 
@@ -418,12 +447,24 @@ def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> 
         left -= 1
     if right < len(doc) and not taken[right] and doc[right].lower_ in GROW_RIGHT:
         right += 1
+    elif right < len(doc) and not taken[right] and _names_a_report_period(doc, right):
+        right += 1  # "the 1988" + "period", "year-ago" + "quarter"
+        if left > 0 and not taken[left - 1] and doc[left - 1].lower_ == "the":
+            left -= 1
     if (left, right) != (start, end):
         grown = _value(doc, left, right, anchor)
         if grown is not None:
             taken[left:right] = b"\x01" * (right - left)
             return grown
     return _value(doc, start, end, anchor)
+
+
+def _names_a_report_period(doc: Doc, i: int) -> bool:
+    """ "period" or "quarter" at ``i`` after a year or "year-ago": an earnings story's period."""
+    before = doc[i - 1]
+    return doc[i].lower_ in REPORT_NOUNS and (
+        before.lower_ in ("ago", "earlier") or bool(_YEAR_TOKEN_RE.fullmatch(before.text))
+    )
 
 
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
@@ -439,6 +480,8 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
     timex = normalise(span.text, anchor.day, past_bias=_past_bias(span), reported=anchor.reported)
     if timex is None:
         return None
+    if timex.type == "DURATION" and end - start > 1 and doc[end - 1].lower_ in SIGNAL_WORDS:
+        end -= 1  # "three days later": the duration; "later" is a signal, outside the extent
     if end < len(doc) and doc[end].lower_ in ENDING_WORDS and _is_bare_year(span):
         timex = Timex("DURATION", "P1Y")  # "the year ended June 30": a fiscal year, its length
     return start, end, timex
@@ -451,7 +494,11 @@ def _is_bare_year(span: Span) -> bool:
 
 def _trim(doc: Doc, start: int, end: int) -> _Range:
     """Cut the candidate to its TIMEX3 extent."""
-    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in LEADING_WORDS
+        or doc[start].lower_ in FOCUS_WORDS
+        or doc[start].is_punct
+    ):
         start += 1
     while end > start and (doc[end - 1].lower_ in TRAILING_WORDS or doc[end - 1].is_punct):
         end -= 1
