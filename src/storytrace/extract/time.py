@@ -328,7 +328,7 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
 
 def _report_period_end(doc: Doc, i: int, taken: bytearray) -> int:
     """ "the latest quarter", "the year-earlier period": an earnings story's periods."""
-    words = set()
+    words: set[str] = set()
     for j in range(i + 1, min(i + 1 + MAX_PATTERN_TOKENS, len(doc))):
         word = doc[j].lower_
         if taken[j]:
