@@ -245,6 +245,11 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "period.",
             [("the third quarter", "DATE", "2025-Q3"), ("the 2024 period", "DATE", "2024-Q3")],
         ),
+        ("Iraq imports about three-quarters of its food.", []),
+        (
+            "The talks began on Monday. Later in the day, both sides left.",
+            [("Monday", "DATE", "2025-10-20"), ("the day", "DATE", "2025-10-20")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

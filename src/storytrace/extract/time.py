@@ -478,13 +478,24 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
         return None
     span = doc[start:end]
     timex = normalise(span.text, anchor.day, past_bias=_past_bias(span), reported=anchor.reported)
-    if timex is None:
+    if timex is None or _is_a_fraction(doc, span):
         return None
     if timex.type == "DURATION" and end - start > 1 and doc[end - 1].lower_ in SIGNAL_WORDS:
         end -= 1  # "three days later": the duration; "later" is a signal, outside the extent
     if end < len(doc) and doc[end].lower_ in ENDING_WORDS and _is_bare_year(span):
         timex = Timex("DURATION", "P1Y")  # "the year ended June 30": a fiscal year, its length
     return start, end, timex
+
+
+def _is_a_fraction(doc: Doc, span: Span) -> bool:
+    """ "three-quarters of its food", "a quarter of the market": a share, not a time."""
+    last = span[-1].lower_
+    return (
+        last.endswith(("quarter", "quarters"))
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "of"
+        and not any(token.lower_ in QUARTER_ORDINALS for token in span)
+    )
 
 
 def _is_bare_year(span: Span) -> bool:
@@ -498,6 +509,7 @@ def _trim(doc: Doc, start: int, end: int) -> _Range:
         doc[start].lower_ in LEADING_WORDS
         or doc[start].lower_ in FOCUS_WORDS
         or doc[start].is_punct
+        or (doc[start].lower_ in SIGNAL_WORDS and _before_a_preposition(doc, start + 1, end))
     ):
         start += 1
     while end > start and (doc[end - 1].lower_ in TRAILING_WORDS or doc[end - 1].is_punct):
@@ -505,6 +517,11 @@ def _trim(doc: Doc, start: int, end: int) -> _Range:
     if end - start > 1 and doc[start].lower_ == "the" and _modifies_noun_outside(doc[start:end]):
         start += 1
     return start, end
+
+
+def _before_a_preposition(doc: Doc, i: int, end: int) -> bool:
+    """ "later [in] the day": a signal and its preposition lead into the expression."""
+    return i < end - 1 and doc[i].lower_ in LEADING_WORDS
 
 
 def _modifies_noun_outside(span: Span) -> bool:

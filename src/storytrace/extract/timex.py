@@ -233,8 +233,8 @@ UNKNOWN_PERIOD: Final = {
     "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }  # fmt: skip
 #: periods "the <unit>" can name ("the year" is the anchor's year); days and
-#: hours are left out: "the day" is nearly always an earlier-mentioned day, and
-#: so is "the quarter" in a business story
+#: hours are left out: "the day" is nearly always the story's day (see
+#: :func:`_from_story`), and "the quarter" the one a business story reports on
 DEFINITE_PERIODS: Final = frozenset({"week", "month", "year", "decade", "century"})
 
 REFERENCES: Final[dict[Tokens, str]] = {
@@ -807,6 +807,8 @@ def _duration(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
     qty, unit = parsed
     if qty is None and not unit.plural and definite and unit.period in DEFINITE_PERIODS:
         return _period(ctx, unit.period, 0)  # "the year", "(by) the end of the month"
+    if qty is None and not unit.plural and definite and unit.period == "day":
+        return _from_story(("day",), "this", ctx)  # "later in the day": the story's day
     if qty is None and not unit.plural and definite and unit.period == "quarter":
         # the quarter a business story reports on, which is rarely the current one
         return _date(UNKNOWN_PERIOD["quarter"], anchored=False)
