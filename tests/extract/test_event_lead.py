@@ -61,6 +61,17 @@ def who_what(pipeline: Pipeline, text: str) -> tuple[str | None, str | None]:
             "Nordberg changed the shape of its bars. Nordberg said the change saved money.",
             ("Nordberg", "sparks anger among fans"),
         ),
+        # a time or an occasion dates the headline's event, a relative clause is another
+        (
+            "Rovers win the cup for the first time in 50 years\n\n"
+            "Rovers won the cup on Saturday. Rovers fans sang.",
+            ("Rovers", "win the cup"),
+        ),
+        (
+            "Ann Lee names the three judges who will hear the case\n\n"
+            "Ann Lee named the judges on Monday.",
+            ("Ann Lee", "names the three judges"),
+        ),
         # a nationality is the actor with its noun
         (
             "Danish boy found safe after search\n\n"
@@ -88,6 +99,17 @@ def test_the_headline_states_the_main_event(
         (
             "Rovers are champions\n\nYou knew it would be hard, but the Rovers are champions now.",
             ("Rovers", "are champions"),
+        ),
+        # a lead clause whose subject names someone before one whose subject does not
+        (
+            "Quiet night in the valley\n\nThe storm passed quickly. "
+            "Mayor Ann Lee opened the shelter on Friday.",
+            ("Mayor Ann Lee", "opened the shelter"),
+        ),
+        # the parser ran the headline into the subject of the lead's first sentence
+        (
+            "Boy trapped in Veyle\n\nRescuers reached the boy on Sunday.",
+            ("Rescuers", "reached the boy"),
         ),
         # a picture's caption is not the event
         (
@@ -124,3 +146,12 @@ def test_a_place_stops_at_the_line(pipeline: Pipeline) -> None:
         "Police closed the docks at Port Halvard on Tuesday after a fire."
     )
     assert when_where(pipeline, text) == ("2025-11-18", "Port Halvard")
+
+
+def test_a_headline_place_after_its_preposition(pipeline: Pipeline) -> None:
+    # the parser reads "Hebei" as a modifier of the caption on the next line
+    text = (
+        "Boy trapped in Hebei\nImage copyright The Paper Image caption Rescuers have spent "
+        "days trying to rescue the boy. A team of rescuers reached the boy on Sunday."
+    )
+    assert when_where(pipeline, text) == ("2025-11-16", "Hebei")

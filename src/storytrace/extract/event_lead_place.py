@@ -20,19 +20,24 @@ __all__ = ["lead_place", "on_line"]
 
 def lead_place(doc: Doc, lead_end: int, dateline: set[int]) -> DocSpan | None:
     """The lead's first place after "in", "at", "near" ("in Croydon"), cut at the
-    line (the model runs a headline's last word into the next line's first), else
-    the dateline's place."""
+    line, else the dateline's place."""
     for ent in doc.ents:
         if ent.end > lead_end:
             break
-        if (
-            ent.label_ in PLACE_LABELS
-            and ent.root.dep_ == "pobj"
-            and ent.root.head.lower_ in PLACE_PREPS
-            and ent.start not in dateline
-        ):
+        if ent.label_ in PLACE_LABELS and _after_place_prep(ent) and ent.start not in dateline:
             return on_line(without_article(ent))
     return next((e for e in doc.ents if e.start in dateline and e.label_ in PLACE_LABELS), None)
+
+
+def _after_place_prep(ent: DocSpan) -> bool:
+    """ "in Veyle": by the parse, or by the word before it (the parser misreads a
+    headline's last words as modifiers of the next line's first)."""
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.lower_ == "the" and ent.start > 1:
+        before = ent.doc[ent.start - 2]
+    return before is not None and before.lower_ in PLACE_PREPS
 
 
 def on_line(span: DocSpan) -> DocSpan:
