@@ -48,6 +48,24 @@ def who_what(pipeline: Pipeline, text: str) -> tuple[str | None, str | None]:
             "Ann Lee and Bo Chen led the celebrations in Marlow on Sunday.",
             ("Ann Lee and Bo Chen", "lead celebrations"),
         ),
+        # headline actors: joined by a comma, with a title or a role, possessed
+        (
+            "Obama, Trump meet at the White House\n\nBarack Obama met Donald Trump on Thursday.",
+            ("Obama, Trump", "meet at the White House"),
+        ),
+        (
+            "Senator Ellen Vance wins the vote in Ostrava\n\nEllen Vance won on Sunday.",
+            ("Senator Ellen Vance", "wins the vote in Ostrava"),
+        ),
+        (
+            "Red Bull boss Christian Horner defends Max Verstappen\n\n"
+            "Christian Horner spoke on Sunday.",
+            ("Red Bull boss Christian Horner", "defends Max Verstappen"),
+        ),
+        (
+            "Trump's lawyers appeal the ruling\n\nDonald Trump's lawyers appealed on Monday.",
+            ("Trump's lawyers", "appeal the ruling"),
+        ),
         # a brand the model misses, repeated by the article
         (
             "Nordberg shrinks its chocolate bars\n\n"

@@ -47,6 +47,8 @@ MEDIA_SUBJECTS: Final = frozenset({
 #: a capitalised word opening a headline names its actor when the article's text
 #: repeats it this many times ("Toblerone shrinks bar": tuned on giveme5w1h-dev, 2 and 3 equal)
 MIN_ACTOR_MENTIONS: Final = 2
+#: role words between an organisation and a person's name ("Rovers team boss Bo Chen")
+MAX_ROLE_TOKENS: Final = 3
 #: the longest actor read off a headline by its repetition in the text, in tokens
 MAX_ACTOR_TOKENS: Final = 3
 #: nouns after a headline's actor that continue its phrase before the verb ("Nordberg
@@ -244,9 +246,13 @@ def _actor_and_predicate(segment: DocSpan, start: int) -> Headline | None:
 
 
 def _actor(segment: DocSpan, start: int) -> DocSpan | None:
-    """The actor a headline part opens with: "Ann Lee and Bo Chen", "Danish boy"."""
+    """The actor a headline part opens with: "Ann Lee and Bo Chen", "Danish boy",
+    "Senator Ann Lee", "Rovers boss Bo Chen", "Ann Lee's lawyers"."""
     doc = segment.doc
-    found = next((e for e in segment.ents if e.start == start and e.label_ in ACTOR_LABELS), None)
+    found = _entity_at(segment, start)
+    titled = _entity_at(segment, start + 1) if found is None else None
+    if titled is not None and titled.label_ == "PERSON" and _is_title_word(doc[start]):
+        found = doc[start : titled.end]  # "Senator Ann Lee": the title the model left out
     actor = found if found is not None else _repeated_name(segment, start)
     if actor is None:
         return None
@@ -255,15 +261,37 @@ def _actor(segment: DocSpan, start: int) -> DocSpan | None:
     if found is not None and found.label_ == "NORP" and found.root.tag_ == "JJ":
         while end < segment.end - 1 and doc[end].pos_ == "NOUN" and doc[end + 1].pos_ != "PART":
             end += 1
-    # "Ann Lee and Bo Chen lead celebrations": actors joined by "and"
-    while end + 1 < segment.end and doc[end].lower_ in ("and", "&"):
-        other = next(
-            (e for e in segment.ents if e.start == end + 1 and e.label_ in ACTOR_LABELS), None
-        )
+    # "Rovers boss Bo Chen says": a person named by their role in the first actor
+    for gap in range(1, MAX_ROLE_TOKENS + 1):
+        person = _entity_at(segment, end + gap)
+        if person is not None and person.label_ == "PERSON":
+            if all(_is_title_word(t) for t in doc[end : end + gap]):
+                end = person.end
+            break
+    # "Ann Lee's lawyers appeal": the possessed noun is the actor
+    if end < segment.end and doc[end].tag_ == "POS":
+        nouns = end + 1
+        while nouns < segment.end and nouns - end <= MAX_ROLE_TOKENS and doc[nouns].pos_ == "NOUN":
+            nouns += 1
+        if nouns == end + 1:
+            return None
+        end = nouns
+    # "Ann Lee and Bo Chen lead celebrations", "Lee, Chen meet": actors joined
+    while end + 1 < segment.end and doc[end].lower_ in ("and", "&", ","):
+        other = _entity_at(segment, end + 1)
         if other is None:
             break
         end = other.end
     return doc[actor.start : end]
+
+
+def _entity_at(segment: DocSpan, start: int) -> DocSpan | None:
+    return next((e for e in segment.ents if e.start == start and e.label_ in ACTOR_LABELS), None)
+
+
+def _is_title_word(token: Token) -> bool:
+    """A capitalised or role noun before a name: "Senator", "boss", "chief"."""
+    return token.pos_ in ("NOUN", "PROPN") and not token.ent_type_ and token.is_alpha
 
 
 def _repeated_name(segment: DocSpan, start: int) -> DocSpan | None:
