@@ -66,3 +66,13 @@ def test_two_apostrophes_are_one_mark_with_both_characters() -> None:
     text = "He said ''On espère,'' and left."
     [quote] = find_quotes(text)
     assert text[quote.open : quote.close + 1] == "''On espère,''"
+
+
+def test_a_quotation_opening_a_sentence_may_run_into_the_next_paragraph() -> None:
+    text = "“We tried,” she said. “We have nothing.\n“Our members waited a decade.”"
+    assert quoted(text) == ["We tried,", "We have nothing.", "Our members waited a decade."]
+    assert [q.closed for q in find_quotes(text)] == [True, False, True]
+
+
+def test_a_quotation_left_open_mid_sentence_is_dropped() -> None:
+    assert quoted("He called it “a bad idea\n“Then we left.”") == ["Then we left."]

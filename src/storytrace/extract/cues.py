@@ -16,8 +16,10 @@ __all__ = [
     "CHANNEL_NOUNS",
     "DIRECT_ONLY_VERBS",
     "DOCUMENT_HEADS",
+    "GENDERED_NOUNS",
     "HEDGE_ADVERBS",
     "HEDGE_VERBS",
+    "NOT_PERSON_NOUNS",
     "REPORTING_VERBS",
     "SPEAKER_PRONOUNS",
     "SPEECH_LEMMAS",
@@ -69,6 +71,40 @@ DOCUMENT_HEADS: Final = frozenset({
     "report", "statement", "story", "study", "survey", "transcript", "tweet", "video",
 })
 # fmt: on
+
+# fmt: off
+#: singular nouns that say something without being a person ("the city said",
+#: "the court ruled"); "the professor said" is a person named before
+NOT_PERSON_NOUNS: Final = frozenset({
+    "city", "country", "county", "court", "government", "town", "nation", "party",
+    "police", "province", "state", "team", "school", "university", "hospital", "club",
+    "office", "region", "municipality", "community", "public", "industry", "market",
+    "sector", "family", "couple", "crowd", "audience", "majority", "minority", "panel",
+    "jury", "committee", "commission", "coalition", "administration", "parliament",
+    "legislature", "senate", "house", "cabinet", "military", "army", "media", "press",
+    "site", "website", "page", "account", "book", "paper", "bill", "law", "rule", "plan",
+    "proposal", "move", "decision", "message", "sign", "notice", "warning", "judgment",
+    "ruling", "verdict", "order", "research", "evidence", "number", "figure", "model",
+})
+# fmt: on
+
+#: nouns for a person of one gender ("the woman said"): +1 masculine, -1 feminine
+GENDERED_NOUNS: Final = {
+    "man": 1,
+    "father": 1,
+    "son": 1,
+    "brother": 1,
+    "husband": 1,
+    "boy": 1,
+    "grandfather": 1,
+    "woman": -1,
+    "mother": -1,
+    "daughter": -1,
+    "sister": -1,
+    "wife": -1,
+    "girl": -1,
+    "grandmother": -1,
+}
 
 #: third-person singular pronouns resolved to the latest person in subject position
 SPEAKER_PRONOUNS: Final = frozenset({"he", "she"})

@@ -27,6 +27,8 @@ _MARK_OR_NEWLINE: Final = re.compile("''|[\n\"'\u2018\u2019\u201c\u201d]")
 _APOSTROPHES: Final = "''"
 #: what may stand just before an opening mark
 _BEFORE_OPENING: Final = frozenset(' \t\n([{—–-/:"“‘')
+#: what ends the sentence before a quotation that opens a new one
+_SENTENCE_END: Final = frozenset(".!?:")
 #: words shortened with a leading apostrophe: ‘em, ‘cause, ‘til, ‘tis
 _ELISIONS: Final = ("em ", "cause ", "til ", "tis ", "twas ", "n ")
 
@@ -171,9 +173,11 @@ def _quote(text: str, open_pos: int, close_pos: int) -> QuoteMarks:
 
 def _reopened(text: str, open_pos: int, newline: int) -> bool:
     """Whether the quotation opened at ``open_pos`` runs on into the next paragraph:
-    it opens its own paragraph, and the next paragraph opens with the same mark."""
+    it opens its own paragraph or a sentence of it (“…,” he said. “We have…⏎), and
+    the next paragraph opens with the same mark."""
     line_start = text.rfind("\n", 0, open_pos) + 1
-    if text[line_start:open_pos].strip():
+    before = text[line_start:open_pos].rstrip()
+    if before and before[-1] not in _SENTENCE_END:
         return False
     rest = text[newline:].lstrip()
     return bool(rest) and rest[0] == text[open_pos] and text[open_pos] in '“"‘'

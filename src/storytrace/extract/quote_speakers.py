@@ -21,6 +21,8 @@ from storytrace.extract.cues import (
     ANONYMOUS_HEADS,
     ANONYMOUS_QUANTIFIERS,
     DOCUMENT_HEADS,
+    GENDERED_NOUNS,
+    NOT_PERSON_NOUNS,
     SPEAKER_PRONOUNS,
 )
 from storytrace.extract.speaker_referents import Referent
@@ -119,7 +121,26 @@ class SpeakerFinder:
             and not self._in_quote[c.i]
             and self._layout.index(int(c.idx)) == line
         ]
+        if not subjects:
+            return self._line_subject(verb)
         return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+    def _line_subject(self, verb: Token) -> Token | None:
+        """The noun phrase opening ``verb``'s line, right before it, that the parser
+        hung from the line above (a heading without a full stop runs into the
+        paragraph under it): "Nadia Jamil, a researcher at the centre, said…"."""
+        doc = self._doc
+        first = _token_at(doc, self._layout.bounds(int(verb.idx))[0], verb.i)
+        heads = [
+            t
+            for t in doc[first : verb.i]
+            if not (t.is_space or t.is_punct) and not first <= t.head.i < verb.i
+        ]
+        if len(heads) != 1 or self._in_quote[heads[0].i]:
+            return None
+        head = heads[0]
+        above = head.head.i < first or head.head.i == head.i
+        return head if above and head.pos_ in ("NOUN", "PROPN", "PRON") else None
 
     def source_range(self, subject: Token) -> tuple[int, int]:
         """Token range ``[start, end)`` of the subject's noun phrase, without appositives."""
@@ -159,14 +180,39 @@ class SpeakerFinder:
             return Speaker(anonymous=lemma in ANONYMOUS_QUANTIFIERS, description=description)
         if lemma in DOCUMENT_HEADS:
             return _resolved(self._owner(subject), description)
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            noun = subject.head.head  # "Bortis, who noted…"
+            return self.speaker(noun, self.token_span_text(*self.source_range(noun)))
         if self._definite(subject):
             role = self._role(subject)
             if role is None and lemma in ORGANISATION_NOUNS:
-                role = self._organisation(int(subject.idx))
+                found = self._salience.salient(subject, person=False)
+                if found is not None:
+                    return _of_referent(found, description)
             if role is not None:
                 return _resolved(role, description)
+            if self._described_person(subject, lemma):
+                gender = GENDERED_NOUNS.get(lemma, 0)
+                found = self._salience.salient(subject, person=True, gender=gender)
+                if found is not None:
+                    return _of_referent(found, description)
         anonymous = lemma in ANONYMOUS_HEADS or lemma in ANONYMOUS_QUANTIFIERS
         return Speaker(anonymous=anonymous, description=description)
+
+    def token_span_text(self, start: int, end: int) -> str:
+        return self._doc[start:end].text
+
+    def _described_person(self, subject: Token, lemma: str) -> bool:
+        """ "the 32-year-old labourer said", "the professor said": a person named
+        before, described; not an institution, a place, a group or an unnamed source."""
+        return (
+            subject.pos_ == "NOUN"
+            and subject.tag_ == "NN"
+            and lemma not in NOT_PERSON_NOUNS
+            and lemma not in ANONYMOUS_HEADS
+            and lemma not in ORGANISATION_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in subject.children)
+        )
 
     def named(self, token: Token) -> Entity | None:
         """The speaking entity ``token`` names, directly or through an appositive."""
@@ -251,6 +297,16 @@ class SpeakerFinder:
 
     def _add_role(self, noun: Token, entity: Entity) -> None:
         self._roles.setdefault(str(noun.lemma_).lower(), []).append((int(noun.idx), entity))
+
+
+def _token_at(doc: Doc, char: int, limit: int) -> int:
+    """The first non-space token at or after character ``char``, at most ``limit``."""
+    k = limit
+    while k > 0 and int(doc[k - 1].idx) >= char:
+        k -= 1
+    while k < limit and doc[k].is_space:
+        k += 1
+    return k
 
 
 def _pobj(preposition: Token) -> Token | None:

@@ -58,6 +58,7 @@ from storytrace.extract.entities import EntityIndex
 from storytrace.extract.quote_context import addressee_of, channel_of, hedge_of
 from storytrace.extract.quote_layout import Layout, looks_like_title
 from storytrace.extract.quote_marks import QuoteMarks, find_quotes
+from storytrace.extract.quote_parenthetical import Parenthetical, find_parentheticals
 from storytrace.extract.quote_speakers import SpeakerFinder
 from storytrace.records import (
     Attribution,
@@ -102,6 +103,9 @@ _WORDS: Final = re.compile(r"\w+")
 #: ("…,” says Pulga Muchochoma, now in his 10th season with TDT. “…”"); set by
 #: reading GGT's floating quotes, where 6 (CONTINUATION_MAX_GAP_WORDS) missed such tails
 FLOATING_MAX_GAP_WORDS: Final = 12
+#: a sentence ending inside a gap and another beginning: a long gap without one is the
+#: tail of the statement's own sentence ("…,” says Dave Martell, a doctor who…)
+_SENTENCE_BREAK: Final = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 #: any quotation mark, straight or curly
 QUOTE_MARKS: Final = frozenset('"“”‘’')
 #: trimmed from both ends of content that is not a quotation
@@ -233,8 +237,12 @@ def extract_attributions(
     cues: set[int] = set()
     previous: _Found | None = None
     quoted: set[tuple[int, int]] = set()
+    parentheticals = find_parentheticals(doc, article.layout, article.in_quote, article.speakers)
+    after_cue = {p.cue.i for p in parentheticals}
     for quote in article.quotes:  # 1.-2.
         item = _quotation(article, quote, previous)
+        if item is not None and item.kind == "partial" and item.cue_head in after_cue:
+            item = None  # a fragment of a statement whose cue follows it (2b.)
         if item is not None and item is not previous:
             found.append(item)
         if item is not None:
@@ -242,6 +250,9 @@ def extract_attributions(
             if item.cue_head is not None:
                 cues.add(item.cue_head)
         previous = item
+    for parenthetical in parentheticals:  # 2b.
+        found += _cue_after_statement(article, parenthetical)
+        cues.add(parenthetical.cue.i)
     reported = _as_reported(article)  # 4. (its verbs are no cues of 3.)
     cues.update(f.cue_head for f in reported if f.cue_head is not None)
     found += _learned(article, cues, quoted)  # 3.
@@ -417,7 +428,7 @@ def _floating(article: _Article, found: Sequence[_Found]) -> list[_Found]:
         if (
             layout.paragraph(quote.open) - layout.paragraph(previous.end) > 1
             or any(mark in gap for mark in QUOTE_MARKS)
-            or len(gap.split()) > FLOATING_MAX_GAP_WORDS
+            or (len(gap.split()) > FLOATING_MAX_GAP_WORDS and _SENTENCE_BREAK.search(gap))
             or (previous.speaker.name or previous.speaker.description) is None
         ):
             continue
@@ -542,6 +553,46 @@ def _cue_above(article: _Article, quote: QuoteMarks) -> Token | None:
                 break
             token = token.head
     return None
+
+
+# 2b. statements whose cue follows them --------------------------------------------------
+
+
+def _cue_after_statement(article: _Article, parenthetical: Parenthetical) -> list[_Found]:
+    """ "The drugs have few uses, he says, and are meant for the short term": two
+    statements of one speaker, the second going on with the first."""
+    cue, subject = parenthetical.cue, parenthetical.subject
+    source = article.token_span(*article.speakers.source_range(subject))
+    speaker = article.speakers.speaker(subject, source.text)
+    found: list[_Found] = []
+    for part in (parenthetical.before, parenthetical.after):
+        if part is None:
+            continue
+        words = _trimmed(article, article.token_span(*part))
+        if words is None:
+            continue
+        found.append(
+            _Found(
+                _kind_of(words.text),
+                words,
+                article.cue_span(cue),
+                str(cue.lemma_).lower(),
+                source,
+                speaker,
+                cue.i,
+                continues=found[-1] if found else None,
+            )
+        )
+    return found
+
+
+def _trimmed(article: _Article, span: Span) -> Span | None:
+    lo, hi = span.start, span.end
+    while lo < hi and article.text[lo] in CONTENT_TRIM:
+        lo += 1
+    while hi > lo and article.text[hi - 1] in CONTENT_TRIM:
+        hi -= 1
+    return article.span(lo, hi) if hi > lo else None
 
 
 # 3. learned cues: indirect speech, and statements the rules above did not find -------
