@@ -24,6 +24,7 @@ __all__ = [
     "headline",
     "lead_segments",
     "main_clause",
+    "opening_end",
 ]
 
 #: a dateline ("PORT HALVARD —", "VEYLE, March 4 (Meridian Wire) —") ends with one of
@@ -92,6 +93,16 @@ def lead_segments(doc: Doc) -> list[DocSpan]:
         if len(segments) >= LEAD_SENTENCES:
             break
     return segments[:LEAD_SENTENCES]
+
+
+def opening_end(doc: Doc, sentences: int) -> int:
+    """Where the article's first ``sentences`` sentences (as the parser splits them) end."""
+    end = 0
+    for n, sentence in enumerate(doc.sents, 1):
+        end = sentence.end
+        if n >= sentences:
+            break
+    return end
 
 
 def dateline_tokens(lead: Sequence[DocSpan]) -> set[int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from storytrace.extract.event_lead import DAY_VALUE
+from storytrace.extract.event_lead import DAY_VALUE, opening_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,11 +30,7 @@ def lead_time(
     """The first time expression of the opening sentences that names a day (a year or
     a month there rarely dates the event: "World Series 2016", "in 1908"), and is
     not part of a name."""
-    end = 0
-    for n, sentence in enumerate(doc.sents, 1):
-        end = sentence.end
-        if n >= WHEN_SENTENCES:
-            break
+    end = opening_end(doc, WHEN_SENTENCES)
     for time, span in times:
         if span.end > end:
             break

@@ -324,7 +324,7 @@ class _Extractor:
 
     def _lead_place(self) -> Span | None:
         """The lead's place the article names most, else its dateline's."""
-        place = lead_place(self.doc, self.lead[-1].end if self.lead else 0, self.dateline)
+        place = lead_place(self.doc, self.dateline)
         return _span(self.doc, place) if place is not None else None
 
     # --- 3. one event: participants, place, phrases --------------------------------
