@@ -250,6 +250,23 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "The talks began on Monday. Later in the day, both sides left.",
             [("Monday", "DATE", "2025-10-20"), ("the day", "DATE", "2025-10-20")],
         ),
+        (
+            "Exports rose 12 percent in the first half of this year over the same period of "
+            "last year.",
+            [
+                ("the first half of this year", "DATE", "2025-H1"),
+                ("the same period of last year", "DATE", "2024-H1"),
+            ],
+        ),
+        (
+            "The plan covers 1996-2000; sales for the first nine months of 1997 rose.",
+            [
+                ("1996", "DATE", "1996"),
+                ("2000", "DATE", "2000"),
+                ("the first nine months", "DURATION", "P9M"),
+                ("1997", "DATE", "1997"),
+            ],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

@@ -154,6 +154,9 @@ def test_partial_dates_take_the_nearest_year_weighted_by_tense(
         ("year-end", "2025"),
         ("year's end", "2025"),
         ("coming months", "FUTURE_REF"),
+        ("so far this year", "2025"),
+        ("the next century", "21"),
+        ("the 1999 fiscal year", "1999"),
         ("in the coming weeks", "FUTURE_REF"),
         ("future quarters", "FUTURE_REF"),
         ("the last few months", "PAST_REF"),
@@ -411,6 +414,9 @@ def test_times_counted_from_the_story_stay_unanchored(text: str, expected: Timex
         ("the following April", "1995-06", "1996-04"),
         ("the next morning", "1995-06-02", "1995-06-03TMO"),
         ("the previous week", "1995-W23", "1995-W22"),
+        ("the same period of last year", "1998-H1", "1997-H1"),
+        ("the same month last year", "1998-07", "1997-07"),
+        ("the same time a year ago", "1998-08-08", "2024"),  # a day names no period: the anchor's
         # too coarse a story date to count days from
         ("the next day", "1995", "XXXX-XX-XX"),
         ("the following month", "1995-Q2", "XXXX-XX"),

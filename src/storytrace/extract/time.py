@@ -89,12 +89,12 @@ TIME_TOKENS: Final = frozenset({
 #: recurring-time words matched by themselves ("quarterly" is left out: in news
 #: it is nearly always "quarterly results", which TimeML does not mark)
 SET_PATTERN_WORDS: Final = frozenset(SET_WORDS) - {"quarterly"}
-#: words at which an entity that does not read is split ("from 1991 to 1997"),
-#: tried in turn
+#: words at which an entity that does not read is split ("from 1991 to 1997",
+#: "1996-2000", "the first nine months of 1997"), tried in turn
 SPLIT_LEVELS: Final = (
     frozenset({
         "to", "and", "or", "through", "thru", "until", "till", "between", "from", "ended",
-        "ending", "–", "—",
+        "ending", "–", "—", "-", "of",
     }),
     frozenset({","}),
 )  # fmt: skip
@@ -136,7 +136,9 @@ _ISO_DATE_PREFIX_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 #: words in a quarter's name that make it another than the one reported ("last year's")
 NOT_THE_REPORTED: Final = frozenset({"ago", "earlier", "prior", "last", "previous", "next"})
 #: values the story can count from: a calendar date of any grain, not "PRESENT_REF" nor "199"
-_STORY_DATE_RE: Final = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4])?(?:T.*)?")
+_STORY_DATE_RE: Final = re.compile(
+    r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:T.*)?"
+)
 _QUARTER_VALUE_RE: Final = re.compile(r"\d{4}-Q[1-4]")
 
 #: a candidate as token offsets [start, end) into the doc
@@ -423,7 +425,7 @@ def _pieces(doc: Doc, start: int, end: int, anchor: _Anchor, level: int = 0) -> 
     that join them, then at commas (not first: "June 30, 1990" is one date),
     and of a piece that still doesn't read keep the longest tail that does.
     """
-    cuts = [i for i in range(start, end) if doc[i].lower_ in SPLIT_LEVELS[level]]
+    cuts = [i for i in range(start, end) if _is_cut(doc, i, level)]
     found = []
     for piece_start, piece_end in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
         whole = _value(doc, piece_start, piece_end, anchor) if cuts else None
@@ -438,6 +440,14 @@ def _pieces(doc: Doc, start: int, end: int, anchor: _Anchor, level: int = 0) -> 
                     found.append(value)
                     break
     return found
+
+
+def _is_cut(doc: Doc, i: int, level: int) -> bool:
+    """Whether token ``i`` joins two expressions; a hyphen only between numbers ("1996-2000")."""
+    word = doc[i].lower_
+    if word == "-":
+        return 0 < i < len(doc) - 1 and doc[i - 1].like_num and doc[i + 1].like_num
+    return word in SPLIT_LEVELS[level]
 
 
 def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> _Read | None:

@@ -271,7 +271,7 @@ MODIFIERS: Final = frozenset({
 MODIFIER_PAIRS: Final[frozenset[Tokens]] = frozenset({
     ("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"),
     ("up", "to"), ("close", "to"), ("end", "of"), ("beginning", "of"), ("start", "of"),
-    ("middle", "of"), ("turn", "of"), ("as", "of"),
+    ("middle", "of"), ("turn", "of"), ("as", "of"), ("so", "far"),
 })  # fmt: skip
 #: everything stripped from the front before the date words are read
 LEADING_WORDS: Final = MODIFIERS | PREPOSITIONS
@@ -301,8 +301,18 @@ EVENT_DIRECTIONS: Final[dict[str, Relation]] = {
 STORY_GRAINS: Final[dict[str, frozenset[str]]] = {
     "day": frozenset({"day"}), "week": frozenset({"day", "week"}),
     "month": frozenset({"day", "month"}), "quarter": frozenset({"day", "month", "quarter"}),
-    "year": frozenset({"day", "week", "month", "quarter", "year"}),
+    "year": frozenset({"day", "week", "month", "quarter", "half", "season", "year"}),
 }  # fmt: skip
+#: "the same period of last year": the words around the period ...
+PERIOD_NOUNS: Final = frozenset({"period", "time", "month", "quarter", "season"})
+SAME_PERIOD_WORDS: Final = frozenset({"same", "corresponding", "comparable", "of", *PERIOD_NOUNS})
+#: ... and the year before that ends the phrase
+YEAR_BEFORE_MARKERS: Final[tuple[Tokens, ...]] = (
+    ("last", "year"), ("a", "year", "ago"), ("a", "year", "earlier"), ("the", "previous", "year"),
+    ("the", "year", "before"), ("previous", "year"), ("prior", "year"),
+)  # fmt: skip
+#: story dates whose period the same one a year back can name (not a day: "that day last year")
+PERIODS_A_YEAR_BACK: Final = frozenset({"month", "quarter", "half", "season", "year"})
 #: "coming months", "future quarters": an unknown time ahead (FUTURE_REF)
 VAGUE_FUTURE: Final = frozenset({"coming", "upcoming", "future"})
 THIS_PAST_OR_COMING: Final[frozenset[Tokens]] = frozenset({("this", "past"), ("this", "coming")})
@@ -370,7 +380,9 @@ _ISO_RE: Final = re.compile(
 #: US order, as news wires write it: 10/14/2025, 11/02/89
 _SLASH_DATE_RE: Final = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)")
 #: a date value the story can count from: "1995", "1995-06", "1995-06-02T14:00", "1995-W23"
-_STORY_RE: Final = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q([1-4]))?(?:T.*)?")
+_STORY_RE: Final = re.compile(
+    r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?(?:T.*)?"
+)
 _DAY_LEVEL_RE: Final = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)|XXXX-WXX-\d")
 
 
@@ -384,6 +396,7 @@ class _Context:
     past: bool
     reported: str | None = None  # the quarter an earnings story reports on ("1989-Q3")
     story: tuple[dt.date, str] | None = None  # the story's last date and its grain ("day")
+    story_value: str | None = None  # that date as written ("1998-H1")
 
     @classmethod
     def make(
@@ -394,9 +407,10 @@ class _Context:
         story: str | None = None,
     ) -> _Context:
         told = _story_date(story) if story else None
+        value = story if told else None
         if isinstance(anchor, dt.datetime):
-            return cls(anchor.date(), anchor, past, reported, told)
-        return cls(anchor, None, past, reported, told)
+            return cls(anchor.date(), anchor, past, reported, told, value)
+        return cls(anchor, None, past, reported, told, value)
 
 
 def _story_date(value: str) -> tuple[dt.date, str] | None:
@@ -404,7 +418,11 @@ def _story_date(value: str) -> tuple[dt.date, str] | None:
     match = _STORY_RE.fullmatch(value)
     if match is None:
         return None
-    year, month, day, week, quarter = match.groups()
+    year, month, day, week, quarter, half, season = match.groups()
+    if half:
+        return dt.date(int(year), 6 * int(half) - 5, 1), "half"
+    if season:
+        return dt.date(int(year), 3 + 3 * SEASON_CODES.index(season), 1), "season"
     if week:
         return dt.date.fromisocalendar(int(year), int(week), 1), "week"
     if quarter:
@@ -727,6 +745,8 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
     """The phrase without its time of day, prepositions and modifiers."""
     if t in DAY_WORDS:
         return _period(ctx, "day", DAY_WORDS[t])
+    if _is_same_period_a_year_before(t):
+        return _year_before_story(ctx)
     if not REPORT_TRIGGERS.isdisjoint(t):
         report = report_value(t, ctx.day, ctx.reported, definite)
         if report is not None:
@@ -745,6 +765,30 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         if found is not None:
             return found
     return _adjectival_duration(t)
+
+
+def _is_same_period_a_year_before(t: Tokens) -> bool:
+    """ "the same period of last year", "the corresponding time a year ago"."""
+    for marker in YEAR_BEFORE_MARKERS:
+        if t[-len(marker) :] == marker:
+            rest = set(t[: -len(marker)])
+            return bool(rest) and rest <= SAME_PERIOD_WORDS and not rest.isdisjoint(PERIOD_NOUNS)
+    return False
+
+
+def _year_before_story(ctx: _Context) -> Timex:
+    """The period the story just named, a year before ("the first half" -> last year's).
+
+    In an earnings story, its reported quarter; with no period named, last year.
+    """
+    if ctx.reported is not None:
+        return _date(f"{int(ctx.reported[:4]) - 1:04d}{ctx.reported[4:]}")
+    story, value = ctx.story, ctx.story_value
+    if story is not None and value is not None and story[1] in PERIODS_A_YEAR_BACK:
+        return _date(f"{int(value[:4]) - 1:04d}{value[4:]}", anchored=False)
+    if ctx.day is None:
+        return _date(UNKNOWN_PERIOD["year"], anchored=False)
+    return _date(_year_text(ctx.day.year - 1), anchored=False)
 
 
 def _adjectival_duration(t: Tokens) -> Timex | None:
@@ -768,8 +812,8 @@ def _quantity_unit(t: Tokens) -> tuple[_Qty | None, _Unit] | None:
     while i < len(t) - 1 and t[i] in UNIT_ADJECTIVES:
         i += 1
     unit = UNITS.get(t[i]) if i < len(t) else None
-    if unit is None:
-        return None
+    if unit is None or (parsed and _YEAR_RE.fullmatch(t[0]) and not unit.plural):
+        return None  # "the 1999 fiscal year" names a year; "1998-1999 year" a range of them
     i += 1
     if isinstance(qty, float) and t[i : i + 3] == ("and", "a", "half"):
         qty, i = qty + 0.5, i + 3  # "a year and a half"
@@ -860,7 +904,7 @@ def _relative(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         relation, body = ("last" if t[1] == "past" else "next"), t[2:]
     else:
         relation, body = RELATIONS[t[0]], t[1:]
-        if definite and t[0] == "next":
+        if definite and t[0] == "next" and body[:1] not in (("decade",), ("century",)):
             relation = "anaphoric"  # "the next day": the day after something in the story
         elif definite and relation == "last" and body[:1] != () and body[0] not in WEEKDAYS:
             relation = "past"  # "the last week" is the seven days up to now
@@ -1159,6 +1203,8 @@ def _named_period(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
             return _decade(decade.group(1), ctx)
     if word == "year" and len(t) == 2 and _YEAR_RE.fullmatch(t[1]):  # "the year 2000"
         return _date(t[1])
+    if _YEAR_RE.fullmatch(word) and t[1:] in (("year",), ("fiscal", "year")):  # "the 1999 year"
+        return _date(word)
     spoken = _spoken_year(t, 1 if word == "year" else 0)  # "(the year) nineteen ninety-six"
     if spoken is not None and spoken[1] == len(t):
         return _date(_year_text(spoken[0]))
