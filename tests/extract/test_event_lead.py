@@ -173,3 +173,11 @@ def test_a_headline_place_after_its_preposition(pipeline: Pipeline) -> None:
         "days trying to rescue the boy. A team of rescuers reached the boy on Sunday."
     )
     assert when_where(pipeline, text) == ("2025-11-16", "Hebei")
+
+
+def test_a_time_of_day_takes_the_day_after_it(pipeline: Pipeline) -> None:
+    text = "Dock fire\n\nFirefighters fought a fire at the docks from 6am local time on Sunday."
+    article = Article(id="a", key="k", input="a.txt", text=text, published="2025-11-20")
+    when = main_answers(pipeline.analyse([article])[0])["when"]
+    assert when is not None
+    assert (when.text, when.value) == ("6am local time on Sunday", "2025-11-16T06:00")

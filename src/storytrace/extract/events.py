@@ -46,7 +46,7 @@ from storytrace.extract.event_lead import (
     main_clause,
 )
 from storytrace.extract.event_lead_place import lead_place, on_line
-from storytrace.extract.event_lead_time import lead_time
+from storytrace.extract.event_lead_time import lead_time, with_its_day
 from storytrace.extract.event_parse import (
     CLAUSE_DEPS,
     MAX_HOPS,
@@ -282,7 +282,7 @@ class _Extractor:
             ((t, s) for t, s in self.times if is_datable(t) and governed_by(s.root, clause)),
             None,
         )
-        time = own_time or self._lead_time()
+        time = with_its_day(own_time, self.times) if own_time else self._lead_time()
         event = self._event(trigger, kind, clause, time=time[0] if time else None)
         event = _with(
             event,
