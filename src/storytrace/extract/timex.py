@@ -45,8 +45,9 @@ Choices where TimeML leaves room (documented so tests can pin them):
   ``past_bias``, else the first on or after it; "last"/"next" skip the anchor.
 * "N units ago" lands at the unit's granularity ("two weeks ago" -> a week);
   "N units later/earlier" is counted from an event, so it is the DURATION ``PnU``.
-* "last week" is a DATE; "the last week", "the past week", "the past two years"
-  are DURATIONs (TimeBank's practice).
+* "last week", "the last week", "the past year" are DATEs, the period before
+  the anchor's; "the past two years" is a DURATION, "the past few years" and
+  "past years" are PAST_REF (TimeBank's practice).
 * A time of day with no day ("3 p.m.", "the morning") is on the anchor's day.
 * "the year", "the month" (also in "the end of the year") are the anchor's.
 * A duration used as an adjective reads as the duration: "five-minute call"
@@ -907,7 +908,7 @@ def _relative(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         if definite and t[0] == "next" and body[:1] not in (("decade",), ("century",)):
             relation = "anaphoric"  # "the next day": the day after something in the story
         elif definite and relation == "last" and body[:1] != () and body[0] not in WEEKDAYS:
-            relation = "past"  # "the last week" is the seven days up to now
+            relation = "past"  # "the last year": as "last year" (TimeBank), not "the last year of"
     if not body:
         return None
     if relation == "anaphoric":
@@ -958,8 +959,8 @@ def _relative_body(body: Tokens, relation: Relation, ctx: _Context) -> Timex | N
     qty, unit = parsed
     if relation in ("last", "past") and (qty == "X" or (qty is None and unit.plural)):
         return _date("PAST_REF")  # "the last few months", "past years": some time before now
-    if qty is not None or unit.plural or relation == "past":
-        value = _duration_value(1.0 if qty is None and not unit.plural else qty, unit)
+    if qty is not None or unit.plural:
+        value = _duration_value(qty, unit)
         return Timex("DURATION", value) if value else None
     if relation == "span" or unit.period is None:
         return None  # "the first quarter" is a calendar quarter: see _named_period
