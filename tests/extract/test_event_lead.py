@@ -124,6 +124,17 @@ def test_the_headline_states_the_main_event(
             "Mayor Ann Lee opened the shelter on Friday.",
             ("Mayor Ann Lee", "opened the shelter"),
         ),
+        # the headline's own clause comes first, named or not; not when a thing is its subject
+        (
+            "Gunman kills two in Marlow\n\nA gunman killed two people in Marlow on Friday, "
+            "Mayor Ann Lee said. Police arrested him.",
+            ("Gunman", "kills two"),
+        ),
+        (
+            "Plenty of heroes: An epic Game 7 finally delivers Rovers a title\n\n"
+            "Rovers players soaked each other with champagne on Sunday.",
+            ("Rovers players", "soaked each other with champagne"),
+        ),
         # the parser ran the headline into the subject of the lead's first sentence
         (
             "Boy trapped in Veyle\n\nRescuers reached the boy on Sunday.",

@@ -63,6 +63,11 @@ BOILERPLATE_WORDS: Final = frozenset({
     "click", "subscribe", "subscribing", "caption", "copyright", "advertisement", "ad",
     "embed", "inbox", "newsletter", "loading", "getty",
 })  # fmt: skip
+#: entity labels of things, not actors: a headline clause with such a subject does not
+#: say who ("Game 7 delivers Rovers a title")
+NON_ACTOR_LABELS: Final = frozenset({
+    "EVENT", "DATE", "TIME", "WORK_OF_ART", "LAW", "MONEY", "PERCENT", "QUANTITY",
+})  # fmt: skip
 #: entity labels that can be a headline's actor ("Lady Gaga", "FBI", "Toblerone", "Brits")
 ACTOR_LABELS: Final = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: where a headline's predicate ends: another clause or a second headline begins
@@ -124,6 +129,7 @@ def main_clause(lead: Sequence[DocSpan], skip: set[int]) -> tuple[Token, Token] 
     same sentence, outside ``skip``) names someone. The headline comes first
     when the parse reads it as a clause; when it does not ("China well rescue:
     Race to reach boy"), the lead sentence under it."""
+    first_line = _first_line(lead)
     found = [
         (verb, subject)
         for segment in lead
@@ -131,6 +137,15 @@ def main_clause(lead: Sequence[DocSpan], skip: set[int]) -> tuple[Token, Token] 
         for verb in _clause_verbs(segment.root)
         if (subject := _subject(verb, segment, skip)) is not None and not _is_vague(subject)
     ]
+    # the headline's own clause ("Gunman kills two"), unless its subject names a thing
+    # ("Game 7 delivers Rovers a title")
+    if (
+        found
+        and first_line is not None
+        and found[0][0].i < first_line.end
+        and found[0][1].ent_type_ not in NON_ACTOR_LABELS
+    ):
+        return found[0]
     # Giveme5W1H prefers a who that is a person or organisation (its NER-type score)
     actor = next(((v, s) for v, s in found if _is_actor(s)), None)
     return actor or (found[0] if found else None)
