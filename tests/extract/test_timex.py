@@ -303,7 +303,8 @@ def test_years_said_aloud(text: str, expected: str) -> None:
         ("12 a.m.", "2025-10-14T00:00"),
         ("15:45", "2025-10-14T15:45"),
         ("noon", "2025-10-14T12:00"),
-        ("midnight", "2025-10-14T00:00"),
+        ("midnight", "2025-10-14T24:00"),
+        ("midnight Friday", "2025-10-10T24:00"),
         ("three o'clock", "2025-10-14T03:00"),
         ("this morning", "2025-10-14TMO"),
         ("this afternoon", "2025-10-14TAF"),
@@ -331,6 +332,7 @@ def test_a_time_ago_needs_the_anchors_clock() -> None:
     ("text", "expected"),
     [
         ("every Friday", "XXXX-WXX-5"),
+        ("Tuesday nights", "XXXX-WXX-2TNI"),
         ("each Monday", "XXXX-WXX-1"),
         ("on Fridays", "XXXX-WXX-5"),
         ("every Friday night", "XXXX-WXX-5TNI"),

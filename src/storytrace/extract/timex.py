@@ -142,7 +142,8 @@ SEASON_CODES: Final = ("SP", "SU", "FA", "WI")
 PARTS_OF_DAY: Final = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 PARTS_OF_DAY_PLURAL: Final = {name + "s": code for name, code in PARTS_OF_DAY.items()}
 #: named clock times
-CLOCK_WORDS: Final = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
+#: ("midnight Friday" ends Friday: 24:00, as TimeBank and ISO 8601 write the end of a day)
+CLOCK_WORDS: Final = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 #: time-zone words after a clock time: dropped, the value stays local time
 TIME_ZONE_WORDS: Final = frozenset({
     "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
@@ -1282,6 +1283,8 @@ def _set(t: Tokens, time_of_day: str | None) -> Timex | None:
         if word in PARTS_OF_DAY_PLURAL:
             return Timex("SET", f"XXXX-XX-XXT{PARTS_OF_DAY_PLURAL[word]}")
         return None
+    if len(t) == 2 and t[0] in WEEKDAYS and t[1] in PARTS_OF_DAY_PLURAL:  # "Tuesday nights"
+        return Timex("SET", f"XXXX-WXX-{WEEKDAYS[t[0]] + 1}T{PARTS_OF_DAY_PLURAL[t[1]]}")
     if t[0] in ("every", "each"):
         body = t[1:]
     elif (t[0] in FREQUENCY_WORDS or t[1] == "times") and t[-2] in ("a", "an", "per", "each"):
