@@ -192,3 +192,19 @@ def test_a_time_of_day_takes_the_day_after_it(pipeline: Pipeline) -> None:
     when = main_answers(pipeline.analyse([article])[0])["when"]
     assert when is not None
     assert (when.text, when.value) == ("6am local time on Sunday", "2025-11-16T06:00")
+
+
+def test_a_dateline_after_a_byline_gives_the_place(pipeline: Pipeline) -> None:
+    text = (
+        "Harbour reopens\n\nBy Ann Lee PORT HALVARD, May 4 (Wire) - The harbour "
+        "reopened on Monday after repairs."
+    )
+    assert when_where(pipeline, text)[1] == "PORT HALVARD"
+
+
+def test_a_time_word_in_a_name_in_capitals_dates_nothing(pipeline: Pipeline) -> None:
+    text = (
+        "Rovers win the cup\n\nRovers won the cup. (Photo: Ann Lee-USA TODAY Sports) "
+        "Fans celebrated on Sunday."
+    )
+    assert when_where(pipeline, text)[0] == "2025-11-16"

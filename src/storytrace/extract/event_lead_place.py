@@ -7,20 +7,25 @@ candidates by frequency, was tried: no better on giveme5w1h-dev.)
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 from storytrace.extract.event_lead import opening_end
 from storytrace.extract.event_parse import PLACE_LABELS, PLACE_PREPS, line_end, without_article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as DocSpan
 
-__all__ = ["WHERE_SENTENCES", "lead_place", "on_line"]
+__all__ = ["WHERE_SENTENCES", "dateline_place", "lead_place", "on_line"]
 
 #: the main event's place is looked for in this many opening sentences (the headline
 #: counts as one): tuned on giveme5w1h-dev (3 to 7 tried)
 WHERE_SENTENCES: Final = 3
+#: a dateline: a place in capitals, maybe its date and agency, then a dash
+DATELINE: Final = re.compile(
+    r"(?<![\w-])([A-Z]{3,}(?: [A-Z]{2,})*)(?:, [^\n—–]{1,30}?)? (?:—|–|--|-) (?=[A-Z\"'])"
+)
 
 
 def lead_place(doc: Doc, dateline: set[int]) -> DocSpan | None:
@@ -32,7 +37,19 @@ def lead_place(doc: Doc, dateline: set[int]) -> DocSpan | None:
             break
         if ent.label_ in PLACE_LABELS and _after_place_prep(ent) and ent.start not in dateline:
             return on_line(without_article(ent))
-    return next((e for e in doc.ents if e.start in dateline and e.label_ in PLACE_LABELS), None)
+    found = next((e for e in doc.ents if e.start in dateline and e.label_ in PLACE_LABELS), None)
+    return found if found is not None else dateline_place(doc, lead_end)
+
+
+def dateline_place(doc: Doc, lead_end: int) -> DocSpan | None:
+    """The place of a dateline inside the opening sentences, after a byline or a photo
+    credit ("By Ann Lee PORT HALVARD, May 4 (Wire) - The ..."): capitals, then a dash."""
+    end_char = doc[lead_end - 1].idx if lead_end else 0
+    for match in DATELINE.finditer(doc.text, 0, end_char):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and not any(_is_organisation(t) for t in span):
+            return span
+    return None
 
 
 def _after_place_prep(ent: DocSpan) -> bool:
@@ -44,6 +61,15 @@ def _after_place_prep(ent: DocSpan) -> bool:
     if before is not None and before.lower_ == "the" and ent.start > 1:
         before = ent.doc[ent.start - 2]
     return before is not None and before.lower_ in PLACE_PREPS
+
+
+def _is_organisation(token: Token) -> bool:
+    """Tagged an organisation ("USA TODAY"), by an entity within one line (one run
+    across a line break is the parser's confusion: "Fans Are Outraged\n\nPhoto LONDON")."""
+    if token.ent_type_ != "ORG":
+        return False
+    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return "\n" not in ent.text
 
 
 def on_line(span: DocSpan) -> DocSpan:

@@ -66,6 +66,9 @@ def with_its_day(
 
 
 def _in_name(span: DocSpan) -> bool:
+    before = span.doc[span.start - 1] if span.start else None
+    if span.text.isupper() and before is not None and before.is_upper and before.is_alpha:
+        return True  # "USA TODAY", whatever the model tagged it
     # a name around the time expression, longer than it
     return any(
         e.label_ in NAME_LABELS and e.start <= span.start and span.end <= e.end and e != span
