@@ -267,6 +267,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
                 ("1997", "DATE", "1997"),
             ],
         ),
+        (
+            "The current weakness worries investors, who watch the current account deficit.",
+            [("current", "DATE", "PRESENT_REF")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

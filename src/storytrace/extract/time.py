@@ -79,6 +79,8 @@ GROW_RIGHT: Final = frozenset({"ago", *PARTS_OF_DAY, *(part + "s" for part in PA
 #: adverbs that are time expressions by themselves (TimeBank marks them)
 #: ("soon" and "previously" are left out: as often not marked as marked in TimeBank)
 REFERENCE_ADVERBS: Final = frozenset({"now", "currently", "recently", "lately", "nowadays"})
+#: nouns after "current" that make it no time ("current account") or a longer phrase
+NOT_PRESENT_AFTER_CURRENT: Final = frozenset({"account", "accounts", "affairs", "events"})
 #: "the future", "the past" as nouns
 REFERENCE_NOUNS: Final = frozenset({"future", "past"})
 REFERENCE_NOUN_ADJECTIVES: Final = frozenset({"near", "distant", "foreseeable", "recent"})
@@ -317,6 +319,8 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
         return 0
     if token.like_num:
         return _number_unit_end(doc, i, taken)
+    if word == "current" and token.pos_ == "ADJ" and _is_present_adjective(doc, i):
+        return i + 1
     if word in REFERENCE_ADVERBS and token.pos_ == "ADV":
         return 0 if word == "now" and _is_discourse_now(doc, i) else i + 1
     if word in SET_PATTERN_WORDS and token.pos_ in ("ADV", "ADJ"):
@@ -341,6 +345,12 @@ def _report_period_end(doc: Doc, i: int, taken: bytearray) -> int:
             return 0
         words.add(word)
     return 0
+
+
+def _is_present_adjective(doc: Doc, i: int) -> bool:
+    """ "the current weakness" (PRESENT_REF), not "current account" nor "the current year"."""
+    following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return following not in NOT_PRESENT_AFTER_CURRENT and not _is_time_word(following)
 
 
 def _reference_noun_end(doc: Doc, i: int, taken: bytearray) -> int:
