@@ -43,8 +43,18 @@ def test_match_on_content_words(answer: str, phrase: str, expected: float) -> No
         ("Essex", "Marlow, North Essex", "where", 0.5),
         # a word the phrase lacks: not inside it
         ("Vance aide Tom Reyes", "Senator Ellen B. Vance", "who", 0.5),
-        # heads are a noun-phrase rule: a "what" keeps the half-of-each-side rule
+        # heads are a noun-phrase rule: a "what" inside the phrase stays partial
         ("rally", "rally outside the town hall on Friday", "what", 0.5),
+        # a "what" that holds all the phrase's words states its action with more detail
+        ("stages a rally outside the town hall on Friday", "stages rally", "what", 1.0),
+        ("stages rally", "stages a rally outside the town hall on Friday", "what", 0.5),
+        # not a paragraph
+        (
+            "stages a rally outside the old town hall on Friday as voters queue to cast ballots",
+            "stages rally",
+            "what",
+            0.5,
+        ),
     ],
 )
 def test_a_who_or_where_matches_by_its_head(

@@ -17,6 +17,10 @@ score was seen:
   "Comey" / "James B. Comey", "Croydon" / "Croydon, South London"): it names
   the same actor or place, which a judge accepts, where the half-of-each-side
   rule alone gave 0.5 to a surname against a full name with its title;
+* a "what" answer also matches fully when it holds all the phrase's words (and
+  at most ``MAX_WHAT_WORDS``): it states the same action with its complements
+  ("stages protest outside Trump Tower" / "stages protest"), which a judge
+  accepts, where the half-of-each-side rule gave 0.5 for the added detail;
 * **relevance** of the phrase: 1 when a majority (2 of 3) of coders chose it,
   0.5 when one did (the paper's "partially relevant");
 * the answer scores its best ``match × relevance`` over the phrases; where the
@@ -88,6 +92,10 @@ HEAD_BREAKS: Final = frozenset({
     "of", "in", "at", "on", "near", "from", "for", "with", "by", "to", "outside", "inside",
     "and", "or", "who", "which", "that", ",", ";", ":", "(", ")",
 })  # fmt: skip
+#: a "what" with this many content words at most that holds all of a coder phrase's
+#: states its action ("stages protest outside the hall" / "stages protest"); the
+#: extractor cuts a "what" at 12 tokens, so this bound only guards against a paragraph
+MAX_WHAT_WORDS: Final = 10
 #: the questions whose answers are noun phrases, matched also by their head
 NOUN_FIELDS: Final = frozenset({"who", "where"})
 #: inflections stripped before words are compared ("protests", "named", "winning")
@@ -176,6 +184,8 @@ def match(answer: Answer, phrase: GoldPhrase, field: str | None = None) -> float
     if shared >= FULL_MATCH_SHARE * len(ours) and shared >= FULL_MATCH_SHARE * len(theirs):
         return 1.0
     if field in NOUN_FIELDS and ours <= theirs and head_word(phrase.text) in ours:
+        return 1.0
+    if field == "what" and theirs <= ours and len(ours) <= MAX_WHAT_WORDS:
         return 1.0
     return 0.5
 
