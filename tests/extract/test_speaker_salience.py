@@ -9,6 +9,7 @@ import pytest
 from storytrace.extract.entities import extract_entities
 from storytrace.extract.quotes import extract_attributions
 from storytrace.extract.speaker_names import gender_of_first_name, gender_of_title
+from storytrace.extract.speaker_referents import looks_like_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -56,6 +57,19 @@ CASES = [
         id="surname-is-the-full-name",
     ),
     pytest.param(
+        "The court heard that Kaur had helped Ian Poulter for years, long after Poulter "
+        'left.\nHe framed the letter. "They get to see that," he said.',
+        ('"They get to', "Ian Poulter"),
+        id="surname-the-tagger-missed-still-counts",
+    ),
+    pytest.param(
+        "Omar Haddad said the mill saved the town.\n"
+        "Ben Brown said he looked for the man who sold the pills. (Jane Roe/CBC)\n"
+        '"It gave us everything," he said.',
+        ('"It gave us', "Omar Haddad"),
+        id="photo-caption-is-not-the-context",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),
@@ -79,3 +93,22 @@ def test_first_name_gender(name: str, gender: int) -> None:
 
 def test_title_gender() -> None:
     assert (gender_of_title("Mr."), gender_of_title("Ms"), gender_of_title("Dr.")) == (1, -1, 0)
+
+
+def test_a_photo_caption_is_no_statement(nlp: Language) -> None:
+    text = "Ben Brown said he looked for the man who sold the pills. (Jane Roe/CBC)"
+    assert speakers(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ludwig van Beethoven", True),
+        ("Na'moks", True),
+        ("Birth of Modern Canada", False),
+        ("J.P. MOCZULSKI", False),
+        ("Lauren Pelley / CBC News", False),
+    ],
+)
+def test_name_shape(name: str, expected: bool) -> None:
+    assert looks_like_name(name) is expected

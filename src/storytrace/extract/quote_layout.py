@@ -8,11 +8,12 @@ lines whose named-entity tags the small model gets badly wrong).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 from typing import Final
 
-__all__ = ["Layout", "looks_like_title"]
+__all__ = ["Layout", "looks_like_caption", "looks_like_title"]
 
 #: a heading has at most this many words
 HEADING_MAX_WORDS: Final = 14
@@ -20,6 +21,16 @@ HEADING_MAX_WORDS: Final = 14
 HEADING_MIN_CAPITALISED: Final = 0.75
 #: a line ending in one of these is running text, not a heading
 SENTENCE_END_CHARS: Final = frozenset(".!?:;\"”’'…")
+#: a photo caption ends with its credit in parentheses: "(Jane Doe/CBC)", "(Toronto
+#: Star file photo)", "(Submitted by Wendy Golden)"
+_CREDIT: Final = re.compile(r"\(([^()]{2,80})\)\s*$")
+# fmt: off
+#: words of a photo credit (any "/" makes one too)
+CREDIT_WORDS: Final = frozenset({
+    "afp", "ap", "archives", "cbc", "courtesy", "file", "getty", "images", "photo", "press",
+    "reuters", "star", "submitted",
+})
+# fmt: on
 # fmt: off
 #: small words that a title-case heading leaves in lower case
 HEADING_FUNCTION_WORDS: Final = frozenset({
@@ -41,6 +52,7 @@ class Layout:
             newline = text.find("\n", newline + 1)
         self._starts = starts
         self._headings: dict[int, bool] = {}
+        self._captions: dict[int, bool] = {}
         # paragraphs are the lines with text: blank lines between them don't count
         ends = [*(start - 1 for start in starts[1:]), len(text)]
         self._paragraphs = list(
@@ -67,6 +79,16 @@ class Layout:
     def same_line(self, first: int, second: int) -> bool:
         return self.index(first) == self.index(second)
 
+    def is_caption(self, char: int) -> bool:
+        """Whether the line holding ``char`` is a photo caption (ends with a credit)."""
+        line = self.index(char)
+        cached = self._captions.get(line)
+        if cached is None:
+            start, end = self.bounds(char)
+            cached = looks_like_caption(self._text[start:end])
+            self._captions[line] = cached
+        return cached
+
     def is_heading(self, char: int) -> bool:
         """Whether the line holding ``char`` looks like a title-case heading."""
         line = self.index(char)
@@ -76,6 +98,15 @@ class Layout:
             cached = looks_like_title(self._text[start:end].strip())
             self._headings[line] = cached
         return cached
+
+
+def looks_like_caption(line: str) -> bool:
+    """A photo caption: a line ending with a credit in parentheses."""
+    match = _CREDIT.search(line)
+    if match is None:
+        return False
+    credit = match.group(1)
+    return "/" in credit or any(w in CREDIT_WORDS for w in re.findall(r"[a-z]+", credit.lower()))
 
 
 def looks_like_title(line: str) -> bool:

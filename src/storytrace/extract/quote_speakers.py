@@ -173,6 +173,9 @@ class SpeakerFinder:
             return _of_referent(referent, None)  # "Vickers said" -> Kevin Vickers
         if entity is not None:
             return Speaker(entity=entity.id, name=entity.name)
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            noun = subject.head.head  # "Bortis, who noted…"
+            return self.speaker(noun, self.token_span_text(*self.source_range(noun)))
         lemma = subject.lower_ if subject.pos_ == "PRON" else str(subject.lemma_).lower()
         if subject.pos_ == "PRON":
             if lemma in SPEAKER_PRONOUNS or lemma == "it":
@@ -180,9 +183,6 @@ class SpeakerFinder:
             return Speaker(anonymous=lemma in ANONYMOUS_QUANTIFIERS, description=description)
         if lemma in DOCUMENT_HEADS:
             return _resolved(self._owner(subject), description)
-        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            noun = subject.head.head  # "Bortis, who noted…"
-            return self.speaker(noun, self.token_span_text(*self.source_range(noun)))
         if self._definite(subject):
             role = self._role(subject)
             if role is None and lemma in ORGANISATION_NOUNS:

@@ -38,6 +38,11 @@ __all__ = ["Referent", "Referents"]
 _SUBJECT_PRONOUNS: Final = {"he": 1, "she": -1}
 #: entity types a referent is made for; "it" may stand for the non-persons
 REFERENT_TYPES: Final = frozenset({"PERSON", "ORG", "GPE"})
+#: lower-case words inside a person's name ("Ludwig van Beethoven")
+NAME_PARTICLES: Final = frozenset({"al", "bin", "da", "de", "del", "della", "der", "di", "dos",
+                                   "du", "la", "le", "van", "von"})  # fmt: skip
+#: a person's name has at most this many words
+MAX_NAME_WORDS: Final = 5
 #: words after a surname that are not one ("Jr.")
 NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -85,6 +90,9 @@ class Referents:
                 heads.append(span.root)
                 self._learn_title(entity.id, doc, int(span.start))
             words = _words(entity.name)
+            if entity.type == "PERSON" and not looks_like_name(entity.name):
+                self._referent(entity.id, entity.name, entity, person=False)
+                continue  # "Birth of Modern Canada", a photo credit: the tagger's mistakes
             if entity.type == "PERSON" and len(words) >= 2:
                 referent = self._referent(entity.id, entity.name, entity, person=True)
                 self._surnames.setdefault(words[-1], []).append(referent)
@@ -108,7 +116,7 @@ class Referents:
                 referent = self._referent(entity.id, entity.name, entity, entity.type == "PERSON")
                 for head in heads:
                     self._heads[head.i] = referent
-        self._untagged_speakers(covered)
+        self._untagged(covered)
         self._learn_said_pronoun()
 
     # reading ---------------------------------------------------------------------
@@ -153,7 +161,7 @@ class Referents:
     def _referent(self, key: str, name: str, entity: Entity | None, person: bool) -> Referent:
         referent = self.by_key.get(key)
         if referent is None:
-            organisation = entity is not None and entity.type != "PERSON" and not person
+            organisation = entity is not None and entity.type == "ORG" and not person
             referent = Referent(key, name, entity, person, organisation)
             self.by_key[key] = referent
         return referent
@@ -163,34 +171,43 @@ class Referents:
         if gender:
             self._titles[key] = gender
 
-    def _untagged_speakers(self, covered: bytearray) -> None:
-        """A proper noun no entity covers, subject of a reporting verb: "Na'moks said"."""
+    def _untagged(self, covered: bytearray) -> None:
+        """Proper nouns no entity covers: a surname of someone named in full ("sent to
+        Poulter"), the name of a one-word referent, or a subject of its own ("Na'moks
+        said", "Yuni was watching TV when she heard…")."""
         doc = self._doc
+        singles = {_words(r.name)[0]: r for r in self.by_key.values() if len(_words(r.name)) == 1}
         for token in doc:
             if (
                 token.pos_ != "PROPN"
-                or token.dep_ != "nsubj"
+                or token.dep_ == "compound"
                 or covered[token.i]
                 or self._in_quote[token.i]
-                or str(token.head.lemma_).lower() not in REPORTING_VERBS
+                or not token.text[:1].isupper()
             ):
                 continue
             first = token.i
-            while (
-                first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN"
-            ):
+            while first and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
                 first -= 1
             name = doc[first : token.i + 1].text
             words = _words(name)
-            people = self._surnames.get(words[-1]) if words else None
+            if not words:
+                continue
+            people = self._surnames.get(words[-1])
             if people:
                 self._ambiguous[token.i] = people
-            elif words:
+            elif len(words) == 1 and words[0] in singles:
+                self._heads[token.i] = singles[words[0]]
+            elif token.dep_ == "nsubj" and looks_like_name(name):
                 key = "name:" + " ".join(words)
-                self._heads[token.i] = self._referent(key, name, None, person=False)
+                referent = self._referent(key, name, None, person=False)
+                self._heads[token.i] = referent
+                if len(words) == 1:
+                    singles[words[0]] = referent
 
     def _learn_said_pronoun(self) -> None:
-        """ "Tran said she…", "Mr. Tran", "Jane Tran": a person, of that gender."""
+        """ "Tran said she…", "Tran was home when she…", "Mr. Tran": a person, of that
+        gender."""
         for key, gender in self._titles.items():
             referent = self.by_key.get(key)
             if referent is not None:
@@ -212,6 +229,22 @@ class Referents:
                     referent.person, referent.organisation = True, False
                     referent.gender = referent.gender or said
                     break
+
+
+def looks_like_name(name: str) -> bool:
+    """Whether ``name`` is shaped like a person's: a few capitalised words, no
+    lower-case word but a surname particle, no upper-case word (a photo
+    credit's "J.P. MOCZULSKI"), no digits or slashes."""
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(c.isdigit() or c in "/&@" for c in name):
+        return False
+    for word in words:
+        letters = word.replace(".", "").replace("-", "").replace("'", "").replace("’", "")
+        if word.lower() in NAME_PARTICLES:
+            continue
+        if not word[:1].isupper() or (len(letters) > 2 and letters.isupper()):
+            return False
+    return True
 
 
 def _words(name: str) -> list[str]:

@@ -84,19 +84,22 @@ class Salience:
         self._units: list[tuple[int, _Scores, list[_Mention]]] = []
         scores: _Scores = {}
         for start, end in _units(doc, layout):
+            if layout.is_caption(int(doc[start].idx)):
+                continue  # a photo caption names whoever is pictured, not who speaks next
             if any(not in_quote[k] and not doc[k].is_punct for k in range(start, end)):
                 scores = {k: s * SENTENCE_DECAY for k, s in scores.items() if s >= MIN_SALIENCE / 2}
             mentions: list[_Mention] = []
-            self._units.append((start, dict(scores), mentions))
+            base = dict(scores)
+            self._units.append((start, base, mentions))
             for k in range(start, end):
                 if in_quote[k]:
                     continue
                 referent = self.referents.named(k, scores) or self._resolve_pronoun(doc[k], scores)
-                if referent is None:
+                if referent is None or _describes_a_name(doc[k], self.referents):
                     continue
                 mention = _Mention(k, referent, _weight(doc[k]))
                 mentions.append(mention)
-                scores[referent.key] = scores.get(referent.key, 0.0) + mention.weight
+                _add(base, mentions, scores, mention)
 
     # queries --------------------------------------------------------------------
 
@@ -133,13 +136,21 @@ class Salience:
             if unit[0] > i:
                 break
             chosen = unit
-        _, start_scores, mentions = chosen
-        scores = dict(start_scores)
-        for mention in mentions:
+        _, base, mentions = chosen
+        scores = dict(base)
+        for n, mention in enumerate(mentions):
             if mention.token >= i:
                 break
-            scores[mention.referent.key] = scores.get(mention.referent.key, 0.0) + mention.weight
+            _add(base, mentions[: n + 1], scores, mention)
         return scores
+
+
+def _add(base: _Scores, unit: list[_Mention], scores: _Scores, mention: _Mention) -> None:
+    """Count ``mention`` in: a referent gains the weights of all its mentions in the
+    sentence (L&L count each factor once per sentence; summing them, which favours
+    the person a paragraph is about, did better on GGT's tuning half)."""
+    key = mention.referent.key
+    scores[key] = base.get(key, 0.0) + sum(m.weight for m in unit if m.referent.key == key)
 
 
 def _units(doc: Doc, layout: Layout) -> list[tuple[int, int]]:
@@ -156,6 +167,12 @@ def _units(doc: Doc, layout: Layout) -> list[tuple[int, int]]:
                 start, line = k, here
         units.append((start, int(sentence.end)))
     return units
+
+
+def _describes_a_name(token: Token, referents: Referents) -> bool:
+    """ "Jim Eglinski, Yellowhead MP, said": an appositive the tagger took for a name
+    of its own only describes the name it stands beside."""
+    return token.dep_ == "appos" and referents.read_as(token.head.i) is not None
 
 
 def _weight(token: Token) -> float:

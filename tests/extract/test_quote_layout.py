@@ -1,0 +1,31 @@
+"""Photo captions and headings, told from the line alone (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.extract.quote_layout import Layout, looks_like_caption
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ada Brown walks her dog near her home. (Jane Roe/CBC)", True),
+        ("The porters at the station in 1954. ( Toronto Star file photo )", True),
+        ("Kody had planned a move to Moncton. (Submitted by Ada Brown)", True),
+        ("The council met on Monday (its third meeting this year).", False),
+        ("Ada Brown said the plan was sound.", False),
+    ],
+)
+def test_caption(line: str, expected: bool) -> None:
+    assert looks_like_caption(line) is expected
+
+
+def test_layout_knows_caption_lines() -> None:
+    text = "She said it worked.\nA view of the bay. (Jane Roe/AP)\nThen she left."
+    layout = Layout(text)
+    assert [layout.is_caption(text.index(w)) for w in ("She", "view", "Then")] == [
+        False,
+        True,
+        False,
+    ]
