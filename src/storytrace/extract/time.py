@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Final
 
 from storytrace.extract.timex import (
+    FRACTIONS,
     MONTHS,
     PARTS_OF_DAY,
     SET_WORDS,
@@ -465,6 +466,8 @@ def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> 
     left, right = start, end
     if left > 0 and not taken[left - 1] and doc[left - 1].lower_ in GROW_LEFT:
         left -= 1
+    elif left > 0 and doc[left].text in FRACTIONS and doc[left - 1].like_num:
+        left -= 1  # "2" + "1/2 years"
     if right < len(doc) and not taken[right] and doc[right].lower_ in GROW_RIGHT:
         right += 1
     elif right < len(doc) and not taken[right] and _names_a_report_period(doc, right):

@@ -43,7 +43,8 @@ Choices where TimeML leaves room (documented so tests can pin them):
   in a past-tense sentence of 2025-04-20 is 2024-10-14, in a future one 2025-10-14.
 * A bare weekday is the latest such day on or before the anchor when
   ``past_bias``, else the first on or after it; "last"/"next" skip the anchor.
-* "N units ago" lands at the unit's granularity ("two weeks ago" -> a week);
+* "N units ago" lands at the unit's granularity ("two months ago" -> a month),
+  but weeks count in days ("two weeks ago" -> the day 14 days back, TimeBank's practice);
   "N units later/earlier" is counted from an event, so it is the DURATION ``PnU``.
 * "last week", "the last week", "the past year" are DATEs, the period before
   the anchor's; "the past two years" is a DURATION, "the past few years" and
@@ -71,6 +72,7 @@ from storytrace.records import TimexType
 
 __all__ = [
     "AGAINST_BIAS_WEIGHT",
+    "FRACTIONS",
     "MAX_PHRASE_CHARS",
     "MAX_PHRASE_TOKENS",
     "MONTHS",
@@ -344,6 +346,8 @@ SET_WORDS: Final = {
     "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
     "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "weekends": "XXXX-WXX-WE",
 }  # fmt: skip
+#: the fractions AP style writes with a slash
+FRACTIONS: Final = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
 #: "twice a week": the frequency word, dropped (TIMEX3 keeps it in ``freq``)
 FREQUENCY_WORDS: Final = frozenset({"once", "twice", "thrice"})
 #: fixed-date holidays -> (month, day)
@@ -368,6 +372,8 @@ _DIGIT_POSSESSIVE_RE: Final = re.compile(r"(?<=\d)'s\b")
 _TOKEN_RE: Final = re.compile(
     r"'\d\d?s?|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|q[1-4]\b|[a-z]+(?:'[a-z]+)?"
 )
+#: "2 1/2 years", "1/2 hour": a whole number and a simple fraction, not a date ("10/14/2025")
+_FRACTION_RE: Final = re.compile(r"(?<![\d/])(?:(\d+)\s+)?(1/2|1/4|3/4)(?![\d/])")
 _INTEGER_RE: Final = re.compile(r"\d{1,7}(?:,\d{3})*(?:\.\d+)?")
 _ORDINAL_DIGITS_RE: Final = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 _YEAR_RE: Final = re.compile(r"[12]\d{3}")
@@ -594,9 +600,16 @@ def _ordinal(t: Tokens, i: int) -> tuple[int, int] | None:
 # --- tokens ------------------------------------------------------------------------
 
 
+def _decimal(match: re.Match[str]) -> str:
+    """ "2 1/2" -> "2.5" (AP style writes fractions so)."""
+    whole = int(match.group(1) or 0)
+    return _number_text(whole + FRACTIONS[match.group(2)])
+
+
 def _tokenise(text: str) -> Tokens:
     clean = text.lower().translate(_CHAR_MAP)
     clean = _DIGIT_POSSESSIVE_RE.sub("s", _MERIDIEM_RE.sub(r" \1m", clean))
+    clean = _FRACTION_RE.sub(_decimal, clean)
     return tuple(
         token[:-2] if token.endswith("'s") else token for token in _TOKEN_RE.findall(clean)
     )
@@ -863,7 +876,7 @@ def _duration(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
 
 
 def _ago(t: Tokens, ctx: _Context) -> Timex | None:
-    """Counted from the anchor: "two weeks ago" (a week), "a year from now", "years ago"."""
+    """Counted from the anchor: "two weeks ago" (a day), "a year from now", "years ago"."""
     future = t[-1] != "ago"
     body = t[:-2] if t[-1] == "now" else t[:-1]
     if body in VAGUE_AGO:
@@ -878,8 +891,8 @@ def _ago(t: Tokens, ctx: _Context) -> Timex | None:
         return _date("FUTURE_REF" if future else "PAST_REF")
     code, in_time, amount = unit.code, unit.in_time, qty * unit.factor
     smaller = SMALLER_UNIT.get((code, in_time))
-    if not amount.is_integer() and smaller:  # "a year and a half ago" -> 18 months
-        code, in_time, amount = smaller[0], smaller[1], amount * smaller[2]
+    if (not amount.is_integer() or code == "W") and smaller:  # "a year and a half ago"
+        code, in_time, amount = smaller[0], smaller[1], amount * smaller[2]  # -> 18 months
     return _period(ctx, SHIFT_PERIODS[(code, in_time)], round(amount) * (1 if future else -1))
 
 
