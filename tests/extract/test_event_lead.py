@@ -140,6 +140,12 @@ def test_the_headline_states_the_main_event(
             "Boy trapped in Veyle\n\nRescuers reached the boy on Sunday.",
             ("Rescuers", "reached the boy"),
         ),
+        # the clause a reporting verb follows is the event, not the reporting
+        (
+            "Harbour shooting: Five people injured in downtown Veyle\n\n"
+            "Five people were shot in downtown Veyle on Wednesday night, police said.",
+            ("Five people", "were shot in downtown Veyle"),
+        ),
         # a picture's caption is not the event
         (
             "Rescue at the well\n\nFootage shows rescuers digging near the well. "

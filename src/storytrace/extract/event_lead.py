@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from storytrace.extract.event_parse import line_end, phrase_of, subject_of
+from storytrace.extract.event_types import REPORTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -159,9 +160,18 @@ def _is_actor(subject: Token) -> bool:
 
 def _clause_verbs(root: Token) -> list[Token]:
     """The root verb, then the verbs of clauses coordinated with it ("You knew it
-    would be hard, but the Rovers are champions")."""
+    would be hard, but the Rovers are champions"); before a reporting verb, the clause
+    it reports first ("Two people were hurt, police said": the event is the hurting;
+    in "Lee said the bridge is safe", Lee's saying is)."""
     verbs = [root] if root.pos_ in ("VERB", "AUX") else []
     verbs += [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if root.lemma_.lower() in REPORTING_VERBS:  # reported first ("..., police said") only
+        reported = [
+            c
+            for c in root.children
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i < root.i
+        ]
+        verbs = reported + verbs
     return verbs
 
 
@@ -179,16 +189,14 @@ def _subject(verb: Token, segment: DocSpan, skip: set[int]) -> Token | None:
     ]
     if own:
         return own[-1]
-    first = segment[0]
-    if (
-        verb == segment.root
-        and first.pos_ in ("NOUN", "PROPN")
-        and first.i < verb.i
-        and first.i not in skip
-        and not segment.start <= first.head.i < segment.end
-    ):
-        return first  # "Boy lost in Veyle\n\nRescuers found ...": parsed as "in Rescuers"
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    outside = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb == segment.root or outside:
+        # "Boy lost in Veyle\n\nRescuers found ...": parsed as "in Rescuers"; the
+        # sentence's first noun phrase, hung on the line above, is the subject
+        first = next((t for t in doc[start : verb.i] if not start <= t.head.i < segment.end), None)
+        if first is not None and first.pos_ in ("NOUN", "PROPN") and first.i not in skip:
+            return first
+    if outside:
         return None  # its subject is outside the segment
     subject = subject_of(verb, skip)  # "expected to meet": its governor's
     return subject if subject is not None and start <= subject.i < segment.end else None

@@ -293,7 +293,11 @@ class _Extractor:
         for i, known in enumerate(self.events):
             if known.trigger == event.trigger:  # already recorded (dated): that one is main
                 self.events[i] = _with(
-                    known, main=True, who=event.who or known.who, where=known.where or event.where
+                    known,
+                    main=True,
+                    who=event.who or known.who,
+                    what=event.what,  # with its auxiliaries: "were shot"
+                    where=known.where or event.where,
                 )
                 return
         self._add(_with(event, main=True))
