@@ -271,6 +271,21 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "The current weakness worries investors, who watch the current account deficit.",
             [("current", "DATE", "PRESENT_REF")],
         ),
+        (
+            "Exports rose in January-June. The talks will be held from August 10 to 12.",
+            [
+                ("January", "DATE", "2025-01"),
+                ("June", "DATE", "2025-06"),
+                ("August 10", "DATE", "2025-08-10"),
+                ("12", "DATE", "2025-08-12"),
+            ],
+        ),
+        ("In 1997-98, output rose.", [("1997", "DATE", "1997"), ("98", "DATE", "1998")]),
+        ("Sales rose sharply in January.", [("January", "DATE", "2025-01")]),
+        (
+            "The board declared a dividend payable Jan. 15.",
+            [("Jan. 15", "DATE", "2026-01-15")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

@@ -296,6 +296,19 @@ def test_years_said_aloud(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        (False, "2026-01"),  # a guessed past: three months ahead beats nine back
+        (True, "2025-01"),  # "sales rose in January": a past-tense verb holds it back
+    ],
+)
+def test_a_past_tense_verb_holds_a_partial_date_in_the_past(told: bool, expected: str) -> None:
+    found = normalise("January", dt.date(2025, 10, 22), past_bias=True, told_past=told)
+    assert found is not None
+    assert found.value == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("3 p.m.", "2025-10-14T15:00"),

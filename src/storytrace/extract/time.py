@@ -132,6 +132,16 @@ MAX_VERB_HOPS: Final = 6
 FUTURE_AUXILIARIES: Final = frozenset({"will", "'ll", "shall", "wo", "would"})
 PAST_TAGS: Final = frozenset({"VBD", "VBN"})
 PRESENT_TAGS: Final = frozenset({"VBZ", "VBP"})
+#: verbs whose past tense tells of a plan ("was scheduled for December"), not a past event
+PLAN_VERBS: Final = frozenset({
+    "schedule", "expect", "plan", "set", "postpone", "delay", "slate", "suppose", "intend",
+    "hope", "aim", "propose", "reschedule", "defer", "agree", "promise", "extend",
+})  # fmt: skip
+#: words that make a date a deadline, which a past-tense verb does not put in the past
+#: ("declared a dividend payable Dec. 1", "a change effective Feb. 1", "extended until May")
+DEADLINE_WORDS: Final = frozenset({
+    "effective", "payable", "due", "until", "till", "through", "by", "before", "starting",
+})  # fmt: skip
 #: words before a noun that put it in the future ("ahead of Monday's summit")
 AWAITING_WORDS: Final = frozenset({"ahead", "awaiting", "pending"})
 _YEAR_TOKEN_RE: Final = re.compile(r"(?:19|20)\d\d")
@@ -142,6 +152,7 @@ NOT_THE_REPORTED: Final = frozenset({"ago", "earlier", "prior", "last", "previou
 _STORY_DATE_RE: Final = re.compile(
     r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:T.*)?"
 )
+_DAY_VALUE_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_VALUE_RE: Final = re.compile(r"\d{4}-Q[1-4]")
 
 #: a candidate as token offsets [start, end) into the doc
@@ -440,6 +451,8 @@ def _pieces(doc: Doc, start: int, end: int, anchor: _Anchor, level: int = 0) -> 
     found = []
     for piece_start, piece_end in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
         whole = _value(doc, piece_start, piece_end, anchor) if cuts else None
+        if whole is None and found and piece_end - piece_start == 1:
+            whole = _range_end(doc[piece_start], found[-1])
         if whole is not None:
             found.append(whole)
         elif level + 1 < len(SPLIT_LEVELS):
@@ -453,12 +466,36 @@ def _pieces(doc: Doc, start: int, end: int, anchor: _Anchor, level: int = 0) -> 
     return found
 
 
+def _range_end(token: Token, begin: _Read) -> _Read | None:
+    """The bare end of a range, read from its beginning: "August 10 to [12]", "1997-[98]"."""
+    value = begin[2].value
+    if not token.text.isdigit() or begin[2].type != "DATE":
+        return None
+    number = int(token.text)
+    if _DAY_VALUE_RE.fullmatch(value) and 1 <= number <= 31 and len(token.text) <= 2:
+        try:
+            day = dt.date(int(value[:4]), int(value[5:7]), number)
+        except ValueError:
+            return None
+        return token.i, token.i + 1, Timex("DATE", day.isoformat(), begin[2].anchored)
+    if _YEAR_TOKEN_RE.fullmatch(value) and len(token.text) == 2:  # "1997-98"
+        year = int(value[:2] + token.text)
+        year += 100 if year < int(value) else 0  # "1999-00"
+        return token.i, token.i + 1, Timex("DATE", f"{year:04d}", begin[2].anchored)
+    return None
+
+
 def _is_cut(doc: Doc, i: int, level: int) -> bool:
-    """Whether token ``i`` joins two expressions; a hyphen only between numbers ("1996-2000")."""
+    """Whether token ``i`` joins two expressions; a hyphen only in a range of numbers or
+    months ("1996-2000", "January-June"), not in "mid-1990s"."""
     word = doc[i].lower_
     if word == "-":
-        return 0 < i < len(doc) - 1 and doc[i - 1].like_num and doc[i + 1].like_num
+        return 0 < i < len(doc) - 1 and _range_side(doc[i - 1]) and _range_side(doc[i + 1])
     return word in SPLIT_LEVELS[level]
+
+
+def _range_side(token: Token) -> bool:
+    return bool(token.like_num) or token.lower_.rstrip(".") in MONTHS
 
 
 def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> _Read | None:
@@ -500,7 +537,10 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
     if start >= end:
         return None
     span = doc[start:end]
-    timex = normalise(span.text, anchor.day, past_bias=_past_bias(span), reported=anchor.reported)
+    past, told = _tense(span)
+    timex = normalise(
+        span.text, anchor.day, past_bias=past, reported=anchor.reported, told_past=told
+    )
     if timex is None or _is_a_fraction(doc, span):
         return None
     if timex.type == "DURATION" and end - start > 1 and doc[end - 1].lower_ in SIGNAL_WORDS:
@@ -555,11 +595,24 @@ def _modifies_noun_outside(span: Span) -> bool:
 
 def _past_bias(span: Span) -> bool:
     """Whether the expression sits in a past-tense clause (the default when unsure)."""
+    return _tense(span)[0]
+
+
+def _tense(span: Span) -> tuple[bool, bool]:
+    """(past, told): past is also the default when unsure; told when a past-tense verb
+    says so. A verb of planning ("was scheduled for December") tells of what is ahead."""
     token = span.root
+    while token.dep_ == "compound" and _is_time_word(token.head.lower_):  # "January-[June]"
+        token = token.head
     if token.dep_ in NOUN_MODIFIER_DEPS:  # "Tuesday's meeting", "the Oct. 23 slaying": done,
-        return not _awaited(token.head)  # unless awaited ("ahead of Monday's summit")
+        return not _awaited(token.head), False  # unless awaited ("ahead of Monday's summit")
     verb = _governing_verb(token)
-    return True if verb is None else _is_past(verb)
+    if verb is None:
+        return True, False
+    past = _is_past(verb)
+    planned = verb.lemma_ in PLAN_VERBS or verb.head.lemma_ in PLAN_VERBS
+    deadline = token.head.lower_ in DEADLINE_WORDS or token.head.head.lower_ in DEADLINE_WORDS
+    return past, past and not planned and not deadline
 
 
 def _awaited(noun: Token) -> bool:

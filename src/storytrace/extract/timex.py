@@ -39,7 +39,8 @@ SET                   ``P1D`` ("daily"), ``XXXX-WXX-5`` ("every Friday")
 Choices where TimeML leaves room (documented so tests can pin them):
 
 * A partial date takes the year that puts it nearest the anchor, counting
-  distance against the tense twice (:data:`AGAINST_BIAS_WEIGHT`): "14 October"
+  distance against the tense twice (:data:`AGAINST_BIAS_WEIGHT`; three times,
+  :data:`TOLD_PAST_WEIGHT`, when a past-tense verb says so): "14 October"
   in a past-tense sentence of 2025-04-20 is 2024-10-14, in a future one 2025-10-14.
 * A bare weekday is the latest such day on or before the anchor when
   ``past_bias``, else the first on or after it; "last"/"next" skip the anchor.
@@ -94,6 +95,9 @@ MAX_PHRASE_TOKENS: Final = 20
 #: past-tense "14 October" prefers last October unless next October is less
 #: than half as far away
 AGAINST_BIAS_WEIGHT: Final = 2
+#: the same when a past-tense verb reports it ("they met in January"), not a guess: a date
+#: ahead then has to be less than a third as far ("payable Dec. 1" said in November still is)
+TOLD_PAST_WEIGHT: Final = 3
 #: a two-digit year ("'98", "the 20s") is read as less than this many years after
 #: the anchor's year; later ones are taken from the century before
 TWO_DIGIT_YEAR_LEAD: Final = 5
@@ -405,6 +409,7 @@ class _Context:
     reported: str | None = None  # the quarter an earnings story reports on ("1989-Q3")
     story: tuple[dt.date, str] | None = None  # the story's last date and its grain ("day")
     story_value: str | None = None  # that date as written ("1998-H1")
+    told_past: bool = False  # a past-tense verb reports it, not a guess
 
     @classmethod
     def make(
@@ -413,12 +418,13 @@ class _Context:
         past: bool,
         reported: str | None = None,
         story: str | None = None,
+        told_past: bool = False,
     ) -> _Context:
         told = _story_date(story) if story else None
         value = story if told else None
-        if isinstance(anchor, dt.datetime):
-            return cls(anchor.date(), anchor, past, reported, told, value)
-        return cls(anchor, None, past, reported, told, value)
+        clock = anchor if isinstance(anchor, dt.datetime) else None
+        day = anchor.date() if isinstance(anchor, dt.datetime) else anchor
+        return cls(day, clock, past, reported, told, value, past and told_past)
 
 
 def _story_date(value: str) -> tuple[dt.date, str] | None:
@@ -440,13 +446,15 @@ def _story_date(value: str) -> tuple[dt.date, str] | None:
     return dt.date(int(year), 1, 1), "year"
 
 
-def _closest(candidates: Iterable[int], target: int, past: bool) -> int:
-    """The candidate nearest ``target``, a step against the tense counting double."""
+def _closest(candidates: Iterable[int], target: int, past: bool, told: bool = False) -> int:
+    """The candidate nearest ``target``, a step against the tense counting double
+    (triple when a past-tense verb ``told`` it)."""
+    weight = TOLD_PAST_WEIGHT if past and told else AGAINST_BIAS_WEIGHT
 
     def cost(candidate: int) -> tuple[int, bool]:
         gap = candidate - target
         against = gap > 0 if past else gap < 0
-        return abs(gap) * (AGAINST_BIAS_WEIGHT if against else 1), against
+        return abs(gap) * (weight if against else 1), against
 
     return min(candidates, key=cost)
 
@@ -699,6 +707,7 @@ def normalise(
     past_bias: bool = True,
     reported: str | None = None,
     story: str | None = None,
+    told_past: bool = False,
 ) -> Timex | None:
     """The TIMEX3 reading of ``text`` against ``anchor``, or None if it is no time expression.
 
@@ -709,12 +718,14 @@ def normalise(
     earlier" refer to (:mod:`storytrace.extract.timex_report`); None elsewhere.
     ``story`` is the value of the story's last date before the phrase
     ("1995-06-02"), which "the next day" and "that year" count from.
+    ``told_past`` says a past-tense verb reports the phrase ("they met in
+    January"), not a guess: a partial date is then held in the past harder.
     See the module docstring for the contract and conventions.
     """
     if len(text) > MAX_PHRASE_CHARS:
         return None
     try:
-        return _normalise(text, _Context.make(anchor, past_bias, reported, story))
+        return _normalise(text, _Context.make(anchor, past_bias, reported, story, told_past))
     except (OverflowError, ValueError):
         # a date off the calendar (years 1 to 9999): "3000 years ago", or any
         # shift from an anchor at its edge; there is no value to write
@@ -1049,7 +1060,7 @@ def _named(
     elif kind == "quarter" and ctx.past:
         chosen = max(c for c in candidates if c <= now)  # results are told once it has begun
     else:
-        chosen = _closest(candidates, now, ctx.past)
+        chosen = _closest(candidates, now, ctx.past, ctx.told_past)
     chosen_year, chosen_index = divmod(chosen, per_year)
     return _date(_render(kind, _year_text(chosen_year), chosen_index))
 
@@ -1179,7 +1190,7 @@ def _ymd(year: int | None, month: int, day: int | None, ctx: _Context) -> Timex 
     for year_ in (anchor.year - 1, anchor.year, anchor.year + 1):
         if day <= calendar.monthrange(year_, month)[1]:
             candidates.append(dt.date(year_, month, day).toordinal())
-    chosen = _closest(candidates, anchor.toordinal(), ctx.past)
+    chosen = _closest(candidates, anchor.toordinal(), ctx.past, ctx.told_past)
     return _date(dt.date.fromordinal(chosen).isoformat())
 
 
@@ -1197,7 +1208,7 @@ def _day_in_some_month(day: int, ctx: _Context) -> Timex | None:
         year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
         if day <= calendar.monthrange(year, month0 + 1)[1]:
             candidates.append(dt.date(year, month0 + 1, day).toordinal())
-    chosen = _closest(candidates, anchor.toordinal(), ctx.past)
+    chosen = _closest(candidates, anchor.toordinal(), ctx.past, ctx.told_past)
     return _date(dt.date.fromordinal(chosen).isoformat())
 
 
