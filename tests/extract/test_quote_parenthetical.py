@@ -79,3 +79,15 @@ def test_floating_quotation_after_a_long_cue_clause(nlp: Language) -> None:
         ("“The problem", "Dave Martell"),
         ("“I think we ", "Dave Martell"),
     ]
+
+
+def test_an_appositive_after_the_cue_is_no_statement(nlp: Language) -> None:
+    text = "The plan will cost more than promised, said Ada Brown, the chief executive of the firm."
+    assert statements(nlp, text) == [
+        ("The plan will cost more than promised", "said", "Ada Brown", False)
+    ]
+
+
+def test_a_quoted_nickname_is_no_quotation(nlp: Language) -> None:
+    text = "Four crew members were hurt, singer Rafi “Ifan” Fajar told followers on Instagram."
+    assert [s[0] for s in statements(nlp, text)] == ["Four crew members were hurt"]

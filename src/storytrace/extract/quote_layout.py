@@ -53,11 +53,13 @@ class Layout:
         self._starts = starts
         self._headings: dict[int, bool] = {}
         self._captions: dict[int, bool] = {}
-        # paragraphs are the lines with text: blank lines between them don't count
+        # paragraphs are the lines with words: blank lines between them don't count, nor
+        # a separator (" .", "* * *") some sites put between paragraphs
         ends = [*(start - 1 for start in starts[1:]), len(text)]
         self._paragraphs = list(
             accumulate(
-                1 if text[start:end].strip() else 0 for start, end in zip(starts, ends, strict=True)
+                1 if any(c.isalnum() for c in text[start:end]) else 0
+                for start, end in zip(starts, ends, strict=True)
             )
         )
 

@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Parenthetical", "find_parentheticals"]
 
-#: a statement before the cue has at least this many words ("Too often, he says"
-#: is GGT's too, but two words are more often a discourse marker: "Still, he said")
-MIN_WORDS: Final = 3
+#: a statement before the cue has at least this many words: "Too often, he says, they
+#: get it" is two statements; "Still, he said, …" is a discourse marker (GGT tuning half)
+MIN_WORDS: Final = 2
 #: words of time, place or manner allowed after the cue ("he said in an interview")
 MAX_TAIL_WORDS: Final = 8
 #: marks that close the cue clause: the statement goes on after "," or ";"
@@ -113,11 +113,19 @@ def _around(
     if len(words) < MIN_WORDS or (doc[start].text in QUOTE_MARKS and in_quote[comma - 1]):
         return None  # too short, or a quotation (the quotation rules' own)
     after = None
-    if not ends and doc[k].text in GOES_ON:
+    if not ends and doc[k].text in GOES_ON and not _describes(doc, k + 1, subject):
         after = _going_on(doc, layout, in_quote, k + 1)
         if after is None:
             return None
     return Parenthetical(verb, subject, (start, comma), after)
+
+
+def _describes(doc: Doc, first: int, subject: Token) -> bool:
+    """Whether the words at ``first`` are the subject's appositive: "…, said Jo Farr,
+    the chief executive of the firm." says who she is, not what she said."""
+    while first < len(doc) and doc[first].is_space:
+        first += 1
+    return first < len(doc) and any(t.i == subject.i for t in doc[first].ancestors)
 
 
 def _of_verb(token: Token, verb: Token) -> bool:

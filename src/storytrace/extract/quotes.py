@@ -106,6 +106,12 @@ FLOATING_MAX_GAP_WORDS: Final = 12
 #: a sentence ending inside a gap and another beginning: a long gap without one is the
 #: tail of the statement's own sentence ("…,” says Dave Martell, a doctor who…)
 _SENTENCE_BREAK: Final = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+#: words opening an indirect question ("asked whether…", "describing how…")
+QUESTION_WORDS: Final = frozenset(
+    {"whether", "if", "what", "which", "why", "how", "who", "whom", "when", "where"}
+)
+#: a quoted nickname between a first name and a surname has at most this many words
+NICKNAME_MAX_WORDS: Final = 2
 #: any quotation mark, straight or curly
 QUOTE_MARKS: Final = frozenset('"“”‘’')
 #: trimmed from both ends of content that is not a quotation
@@ -210,6 +216,8 @@ class _Article:
         scope: AttributionScope = "belief"
         if lemma in SPEECH_LEMMAS:
             scope = "statement" if kind != "indirect" or self.is_clause(content) else "topic"
+            if kind == "indirect" and _spoken_of(cue, words.text):
+                scope = "topic"
         cue_words = self.cue_span(cue)
         if content.kind.startswith("prep_"):
             # "referring to X", "called for X": the preposition is the cue's
@@ -245,10 +253,10 @@ def extract_attributions(
             item = None  # a fragment of a statement whose cue follows it (2b.)
         if item is not None and item is not previous:
             found.append(item)
-        if item is not None:
-            quoted.add((quote.open, quote.close + 1))
-            if item.cue_head is not None:
-                cues.add(item.cue_head)
+        if item is not None or _nickname(article, quote):
+            quoted.add((quote.open, quote.close + 1))  # no content for 3.
+        if item is not None and item.cue_head is not None:
+            cues.add(item.cue_head)
         previous = item
     for parenthetical in parentheticals:  # 2b.
         found += _cue_after_statement(article, parenthetical)
@@ -327,6 +335,8 @@ def _quotation(article: _Article, quote: QuoteMarks, previous: _Found | None) ->
     """The attribution of ``quote``; ``previous`` is that of the quotation before it,
     and is returned again when ``quote`` is a second fragment of its content."""
     content = article.span(quote.open, quote.close + 1)
+    if _nickname(article, quote):
+        return None
     cue = _cue_before(article, quote)
     if cue is None and _opens_sentence(article, quote):
         cue = _cue_after(article, quote)
@@ -343,6 +353,20 @@ def _quotation(article: _Article, quote: QuoteMarks, previous: _Found | None) ->
     if previous is not None and previous.cue_head == cue.i and previous.kind == "partial":
         return previous  # a second fragment of the words reported at this cue
     return article.statement("partial", _partial_content(article, cue, content), cue)
+
+
+def _nickname(article: _Article, quote: QuoteMarks) -> bool:
+    """A quoted word inside a name: Riefian “Ifan” Fajarsyah."""
+    text = article.text
+    before, after = text[: quote.open].split()[-1:], text[quote.close + 1 :].split()[:1]
+    return (
+        len(text[quote.start : quote.end].split()) <= NICKNAME_MAX_WORDS
+        and bool(before and after)
+        and before[0][:1].isupper()
+        and after[0][:1].isupper()
+        and text[quote.open - 1 : quote.open].isspace()
+        and text[quote.close + 1 : quote.close + 2].isspace()
+    )
 
 
 def _partial_content(article: _Article, cue: Token, quoted: Span) -> Span:
@@ -378,11 +402,11 @@ def _continued(article: _Article, quote: QuoteMarks, previous: _Found | None) ->
     ):
         return None
     gap = article.text[previous.end : quote.open]
-    if quote.open < previous.end or any(mark in gap for mark in QUOTE_MARKS):
+    if quote.open < previous.end or _quotation_between(article, previous.end, quote.open):
         return None
     layout = article.layout
     if layout.same_line(previous.end, quote.open):
-        follows = len(gap.split()) <= CONTINUATION_MAX_GAP_WORDS
+        follows = len(gap.split()) <= CONTINUATION_MAX_GAP_WORDS or _one_sentence(gap)
     else:
         line_end = layout.bounds(previous.end)[1]
         follows = (
@@ -429,8 +453,8 @@ def _floating(article: _Article, found: Sequence[_Found]) -> list[_Found]:
         gap = text[previous.end : quote.open]
         if (
             layout.paragraph(quote.open) - layout.paragraph(previous.end) > 1
-            or any(mark in gap for mark in QUOTE_MARKS)
-            or (len(gap.split()) > FLOATING_MAX_GAP_WORDS and _SENTENCE_BREAK.search(gap))
+            or _quotation_between(article, previous.end, quote.open)
+            or (len(gap.split()) > FLOATING_MAX_GAP_WORDS and not _one_sentence(gap))
             or (previous.speaker.name or previous.speaker.description) is None
         ):
             continue
@@ -439,6 +463,17 @@ def _floating(article: _Article, found: Sequence[_Found]) -> list[_Found]:
             _Found("direct", content, None, None, None, previous.speaker, continues=previous)
         )
     return added
+
+
+def _quotation_between(article: _Article, start: int, end: int) -> bool:
+    """Whether a quotation opens in ``[start, end)`` (an apostrophe is no quotation)."""
+    return any(start <= q.open < end for q in article.quotes)
+
+
+def _one_sentence(gap: str) -> bool:
+    """Whether ``gap`` (the words between a statement and a quotation) is no more than
+    the rest of the statement's sentence ("…,” says Jo Farr, a doctor who…. “…")."""
+    return not _SENTENCE_BREAK.search(gap.rstrip().rstrip(".!?"))
 
 
 def _reopened(article: _Article, found: list[_Found]) -> list[_Found]:
@@ -613,12 +648,25 @@ def _learned(article: _Article, taken: set[int], quoted: set[tuple[int, int]]) -
         cue = doc[i]
         if probability < CUE_MIN_PROBABILITY or i in taken or cue.lower_ == "according":
             continue
+        if article.layout.is_heading(int(cue.idx)):
+            continue  # "Article Continued Below", a title: no statement
         content = model.content(cue, content_candidates(article.parsed, cue))
         if content is None or (content.start, content.end) in quoted:
             continue  # a quotation the rules gave to its own cue
+        if not article.same_line(cue, content.start) and not article.same_line(
+            cue, content.end - 1
+        ):
+            continue  # the parser ran a heading into the paragraph under it
         source = model.source(cue, source_candidates(article.parsed, cue))
         found.append(article.learned_statement(cue, content, source))
     return found
+
+
+def _spoken_of(cue: Token, content: str) -> bool:
+    """What a negated cue or an indirect question reports is what was spoken of, not
+    what was said: "did not say whether it agreed", "asked what he would do"."""
+    first = content.split(maxsplit=1)[0].lower() if content.strip() else ""
+    return first in QUESTION_WORDS or any(c.dep_ == "neg" for c in cue.children)
 
 
 def _kind_of(text: str) -> AttributionKind:

@@ -1,0 +1,48 @@
+"""What counts as a statement (GGT's scope): not what was asked about or left unsaid."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from storytrace.extract.entities import extract_entities
+from storytrace.extract.quotes import extract_attributions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.model
+
+
+def scopes(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [
+        (a.content.text, a.scope)
+        for a in extract_attributions(doc, "t", extract_entities(doc, "t"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ada Brown did not say whether the firm would appeal.",
+            [("whether the firm would appeal", "topic")],
+        ),
+        ("The minister asked what the plan would cost.", [("what the plan would cost", "topic")]),
+        (
+            "The minister said the plan would cost more.",
+            [("the plan would cost more", "statement")],
+        ),
+    ],
+)
+def test_scope(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert scopes(nlp, text) == expected
+
+
+def test_a_heading_holds_no_statement(nlp: Language) -> None:
+    assert (
+        scopes(nlp, "Article Continued Below\nThe plan will cost more than the council was told.")
+        == []
+    )
