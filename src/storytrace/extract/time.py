@@ -448,7 +448,7 @@ def _pieces(doc: Doc, start: int, end: int, anchor: _Anchor, level: int = 0) -> 
     and of a piece that still doesn't read keep the longest tail that does.
     """
     cuts = [i for i in range(start, end) if _is_cut(doc, i, level)]
-    found = []
+    found: list[_Read] = []
     for piece_start, piece_end in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
         whole = _value(doc, piece_start, piece_end, anchor) if cuts else None
         if whole is None and found and piece_end - piece_start == 1:
