@@ -286,6 +286,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "The board declared a dividend payable Jan. 15.",
             [("Jan. 15", "DATE", "2026-01-15")],
         ),
+        (
+            "Funds may sell bonds in the weeks ahead to placate holders in the short term.",
+            [("the weeks ahead", "DURATION", "PXW"), ("the short term", "DATE", "FUTURE_REF")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

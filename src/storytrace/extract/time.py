@@ -84,7 +84,9 @@ REFERENCE_ADVERBS: Final = frozenset({"now", "currently", "recently", "lately", 
 NOT_PRESENT_AFTER_CURRENT: Final = frozenset({"account", "accounts", "affairs", "events"})
 #: "the future", "the past" as nouns
 REFERENCE_NOUNS: Final = frozenset({"future", "past"})
-REFERENCE_NOUN_ADJECTIVES: Final = frozenset({"near", "distant", "foreseeable", "recent"})
+REFERENCE_NOUN_ADJECTIVES: Final = frozenset({
+    "near", "distant", "foreseeable", "recent", "short", "long",
+})  # fmt: skip
 #: single words that are always time expressions
 TIME_TOKENS: Final = frozenset({
     "noon", "midnight", "midday", "tonight", "overnight", "today", "yesterday", "tomorrow",
@@ -366,12 +368,17 @@ def _is_present_adjective(doc: Doc, i: int) -> bool:
 
 
 def _reference_noun_end(doc: Doc, i: int, taken: bytearray) -> int:
-    """ "the future", "the near future", "the past" as nouns."""
+    """ "the future", "the near future", "the past", "the short term", "the weeks ahead"."""
     j = i + 1
-    if j < len(doc) and doc[j].lower_ in REFERENCE_NOUN_ADJECTIVES:
-        j += 1
-    if j < len(doc) and not taken[j] and doc[j].lower_ in REFERENCE_NOUNS:
+    adjective = j < len(doc) and doc[j].lower_ in REFERENCE_NOUN_ADJECTIVES
+    j += adjective
+    if j >= len(doc) or taken[j]:
+        return 0
+    word = doc[j].lower_
+    if word in REFERENCE_NOUNS or (word == "term" and adjective):
         return j + 1 if doc[j].pos_ == "NOUN" else 0
+    if word in UNIT_WORDS and j + 1 < len(doc) and doc[j + 1].lower_ == "ahead":
+        return j + 2  # "the weeks ahead"
     return 0
 
 

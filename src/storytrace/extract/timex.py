@@ -258,6 +258,7 @@ REFERENCES: Final[dict[Tokens, str]] = {
     ("foreseeable", "future"): "FUTURE_REF", ("distant", "future"): "FUTURE_REF",
     ("recent", "past"): "PAST_REF", ("distant", "past"): "PAST_REF",
     ("short", "term"): "FUTURE_REF", ("long", "term"): "FUTURE_REF",
+    ("a", "later", "date"): "FUTURE_REF", ("later", "date"): "FUTURE_REF",
 }  # fmt: skip
 #: "a while ago", "long ago": past, but not when
 VAGUE_AGO: Final[frozenset[Tokens]] = frozenset({
@@ -777,6 +778,8 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         report = report_value(t, ctx.day, ctx.reported, definite)
         if report is not None:
             return _date(report)
+    if len(t) == 2 and t[0] in UNITS and UNITS[t[0]].plural and t[1] == "ahead":
+        return Timex("DURATION", _duration_value(None, UNITS[t[0]]) or "")  # "the weeks ahead"
     if len(t) == 2 and t[1] in UNITS and UNITS[t[1]].plural:
         if t[0] == "recent":  # "recent weeks": some weeks up to now (TimeBank's PXW)
             return Timex("DURATION", f"P{'T' if UNITS[t[1]].in_time else ''}X{UNITS[t[1]].code}")
