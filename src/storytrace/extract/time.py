@@ -75,8 +75,11 @@ NOUN_MODIFIER_DEPS: Final = frozenset({"compound", "nmod", "amod", "nummod", "po
 GROW_LEFT: Final = frozenset({
     "every", "each", "last", "next", "this", "early", "late", "mid", "earlier", "later",
 })  # fmt: skip
-#: a word just after a candidate that belongs in it ("Friday night", "two days ago")
-GROW_RIGHT: Final = frozenset({"ago", "ahead", *PARTS_OF_DAY, *(part + "s" for part in PARTS_OF_DAY)})
+#: a word just after a candidate that belongs in it ("Friday night", "two days ago",
+#: "Tuesday nights", "the weeks ahead")
+GROW_RIGHT: Final = frozenset({
+    "ago", "ahead", *PARTS_OF_DAY, *(part + "s" for part in PARTS_OF_DAY),
+})  # fmt: skip
 #: adverbs that are time expressions by themselves (TimeBank marks them)
 #: ("soon" and "previously" are left out: as often not marked as marked in TimeBank)
 REFERENCE_ADVERBS: Final = frozenset({"now", "currently", "recently", "lately", "nowadays"})
