@@ -18,11 +18,14 @@
    takes its governor's. Places: what follows in/at/near, or what is visited;
 4. main event: who did what, read off a headline that opens with a named
    actor ("Lady Gaga stages protest outside Trump Tower", by position: the
-   small model misreads headlinese), else the first lead sentence whose root
-   verb has a subject naming someone (:mod:`storytrace.extract.event_lead`);
-   when: its own time, else the lead's first date that names a day; where:
-   its own place, else the lead's first place after in/at/near, else the
-   dateline's;
+   small model misreads headlinese; :mod:`storytrace.extract.event_lead_headline`),
+   else the headline's own clause, else the first lead clause whose subject
+   names a person or organisation, else the first that names anyone
+   (:mod:`storytrace.extract.event_lead`); when: its own time, else the first
+   date of the opening sentences that names a day
+   (:mod:`storytrace.extract.event_lead_time`); where: its own place, else
+   the opening sentences' first place after in/at/near, else a dateline's
+   (:mod:`storytrace.extract.event_lead_place`);
 5. types from :mod:`storytrace.extract.event_types`.
 
 One :class:`Event` is recorded per event word and time expression: an event
@@ -327,7 +330,7 @@ class _Extractor:
         return lead_time(self.doc, self.times)
 
     def _lead_place(self) -> Span | None:
-        """The lead's place the article names most, else its dateline's."""
+        """The opening sentences' first place after "in", "at", "near", else a dateline's."""
         place = lead_place(self.doc, self.dateline)
         return _span(self.doc, place) if place is not None else None
 
