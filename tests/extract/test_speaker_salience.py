@@ -70,6 +70,24 @@ CASES = [
         id="photo-caption-is-not-the-context",
     ),
     pytest.param(
+        "Jane Porter has written a history of the railway workers.\n"
+        "Porters were paid less than other workers, according to Porter's book.",
+        ("Porters were paid", "Jane Porter"),
+        id="a-document-speaks-for-its-author",
+    ),
+    pytest.param(
+        "A Vancouver hockey coach says he is amazed by the video his team made.\n"
+        "Stephen Gillis, 34, needs a new kidney.",
+        ("he is amazed", "Stephen Gillis"),
+        id="a-lede-description-is-named-next",
+    ),
+    pytest.param(
+        "Maria Lopez scored twice on Monday night.\n"
+        "The 26-year-old forward said the team played well.",
+        ("the team played", "Maria Lopez"),
+        id="a-definite-description-is-the-person-before",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

@@ -66,7 +66,8 @@ ANONYMOUS_QUANTIFIERS: Final = frozenset({"many", "others", "several", "some", "
 #: head nouns of written or recorded sources; a named owner ("a Bloomberg
 #: report") makes the owner the speaker
 DOCUMENT_HEADS: Final = frozenset({
-    "analysis", "article", "assessment", "audit", "data", "document", "email", "filing",
+    "analysis", "article", "assessment", "audit", "blog", "book", "column", "data", "document",
+    "email", "filing", "findings",
     "footage", "investigation", "letter", "memo", "poll", "post", "recording", "release",
     "report", "statement", "story", "study", "survey", "transcript", "tweet", "video",
 })

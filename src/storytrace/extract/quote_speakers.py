@@ -53,9 +53,10 @@ PRONOUN_LOOKBACK_PARAGRAPHS: Final = 2
 #: nouns by which a definite description ("the company", "the agency") stands for the
 #: organisation named last
 ORGANISATION_NOUNS: Final = frozenset({
-    "agency", "association", "authority", "bank", "board", "campaign", "company",
-    "corporation", "council", "department", "firm", "group", "ministry", "network",
-    "organisation", "organization", "union",
+    "agency", "association", "authority", "bank", "board", "campaign", "centre", "charity",
+    "church", "company", "corporation", "council", "department", "diocese", "firm",
+    "foundation", "group", "institute", "magazine", "ministry", "network", "newspaper",
+    "organisation", "organization", "service", "station", "union",
 })
 # fmt: on
 #: relative pronouns standing for the noun their clause modifies
@@ -66,6 +67,8 @@ ROLE_DEPS: Final = frozenset({"appos", "compound", "nmod"})
 OWNER_DEPS: Final = frozenset({"compound", "poss", "nmod"})
 #: determiners that make a description definite ("the envoy", "this official")
 DEFINITE_DETERMINERS: Final = frozenset({"the", "this", "that"})
+#: determiners of a description that introduces someone ("a hockey coach")
+INDEFINITE_DETERMINERS: Final = frozenset({"a", "an"})
 #: punctuation that ends a subject's own words (appositive or clause follows)
 SUBJECT_BREAKS: Final = frozenset({",", "(", "—", "–", ";", ":"})
 
@@ -191,18 +194,23 @@ class SpeakerFinder:
                     return _of_referent(found, description)
             if role is not None:
                 return _resolved(role, description)
-            if self._described_person(subject, lemma):
+            if self._described_person(subject, lemma, DEFINITE_DETERMINERS):
                 gender = GENDERED_NOUNS.get(lemma, 0)
                 found = self._salience.salient(subject, person=True, gender=gender)
+                found = found or self._salience.named_next(subject)
                 if found is not None:
                     return _of_referent(found, description)
+        elif self._described_person(subject, lemma, INDEFINITE_DETERMINERS):
+            found = self._salience.named_next(subject)  # "A hockey coach says… Jo Farr…"
+            if found is not None:
+                return _of_referent(found, description)
         anonymous = lemma in ANONYMOUS_HEADS or lemma in ANONYMOUS_QUANTIFIERS
         return Speaker(anonymous=anonymous, description=description)
 
     def token_span_text(self, start: int, end: int) -> str:
         return self._doc[start:end].text
 
-    def _described_person(self, subject: Token, lemma: str) -> bool:
+    def _described_person(self, subject: Token, lemma: str, determiners: frozenset[str]) -> bool:
         """ "the 32-year-old labourer said", "the professor said": a person named
         before, described; not an institution, a place, a group or an unnamed source."""
         return (
@@ -211,7 +219,7 @@ class SpeakerFinder:
             and lemma not in NOT_PERSON_NOUNS
             and lemma not in ANONYMOUS_HEADS
             and lemma not in ORGANISATION_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in subject.children)
+            and any(c.dep_ == "det" and c.lower_ in determiners for c in subject.children)
         )
 
     def named(self, token: Token) -> Entity | None:
@@ -245,7 +253,11 @@ class SpeakerFinder:
                 owner = None if agent is None else _pobj(agent)
             else:
                 continue
-            entity = None if owner is None else self._entity_at(owner)
+            if owner is None:
+                continue
+            referent = self._salience.referents.read_as(owner.i)  # "Foster's book"
+            entity = referent.entity if referent is not None else None
+            entity = entity or self._entity_at(owner)
             if entity is not None:
                 return entity
         return None

@@ -206,8 +206,7 @@ class Referents:
                     singles[words[0]] = referent
 
     def _learn_said_pronoun(self) -> None:
-        """ "Tran said she…", "Tran was home when she…", "Mr. Tran": a person, of that
-        gender."""
+        """ "Tran said she…", "Mr. Tran": a person, of that gender."""
         for key, gender in self._titles.items():
             referent = self.by_key.get(key)
             if referent is not None:

@@ -58,6 +58,8 @@ SENTENCE_DECAY: Final = 0.5
 #: below this a referent is out of reach: a mention about six sentences back
 #: (set on GGT's tuning half: the old rule looked 2-6 paragraphs back)
 MIN_SALIENCE: Final = RECENCY_WEIGHT * SENTENCE_DECAY**6
+#: sentences after a description looked at for the name it announces
+FORWARD_UNITS: Final = 1
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS: Final = frozenset({"dobj", "dative"})
 
@@ -110,6 +112,18 @@ class Salience:
     def salient(self, token: Token, person: bool, gender: int = 0) -> Referent | None:
         """The most salient person (or organisation) just before ``token``."""
         return self.referents.best(self._scores_before(token.i), person, gender, MIN_SALIENCE)
+
+    def named_next(self, token: Token) -> Referent | None:
+        """The first person named after ``token``, within a few sentences: a lede's
+        "A Vancouver hockey coach says…" is named in the next ("Jo Farr, 34, …")."""
+        later = [u for u in self._units if u[0] > token.i]
+        current = [u for u in self._units if u[0] <= token.i][-1:]
+        for _, _, mentions in (*current, *later[:FORWARD_UNITS]):
+            for mention in mentions:
+                if mention.token > token.i and mention.referent.person:
+                    if self._doc[mention.token].pos_ != "PRON":
+                        return mention.referent
+        return None
 
     # construction ----------------------------------------------------------------
 
