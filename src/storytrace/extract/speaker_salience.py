@@ -120,9 +120,9 @@ class Salience:
         current = [u for u in self._units if u[0] <= token.i][-1:]
         for _, _, mentions in (*current, *later[:FORWARD_UNITS]):
             for mention in mentions:
-                if mention.token > token.i and mention.referent.person:
-                    if self._doc[mention.token].pos_ != "PRON":
-                        return mention.referent
+                named = self._doc[mention.token].pos_ != "PRON"
+                if mention.token > token.i and mention.referent.person and named:
+                    return mention.referent
         return None
 
     # construction ----------------------------------------------------------------
