@@ -85,6 +85,15 @@ def test_a_when_matches_by_the_day_it_names() -> None:
     assert match(Answer("Friday", "2016-11-11"), GoldPhrase(None, 3, "2016-11-10")) == 0.0
 
 
+def test_a_parsed_day_that_is_not_the_phrase_s_weekday_is_not_credited() -> None:
+    # 2016-11-12 was a Saturday: the coders chose Wednesday, their parse is wrong
+    wednesday = GoldPhrase("6:10am on Wednesday", 3, "2016-11-12")
+    assert match(Answer("Saturday", "2016-11-12"), wednesday) == 0.0
+    assert match(Answer("Wednesday", "2016-11-09"), wednesday) == 0.5
+    # a calendar date may be the article's, not the event's: the parse stands
+    assert match(Answer("Wednesday", "2016-11-02"), GoldPhrase("Nov 3", 2, "2016-11-02")) == 1.0
+
+
 def test_relevance_by_coder_majority() -> None:
     assert [relevance(GoldPhrase("x", n)) for n in (1, 2, 3)] == [0.5, 1.0, 1.0]
 

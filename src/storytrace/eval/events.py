@@ -10,7 +10,10 @@ score was seen:
   "named" = "name"): 1 when the shared words are at least half of each side's
   ("Donald Trump" / "Trump"), 0.5 when they share any word ("FBI" / "FBI
   Director James Comey"), else 0. A "when" answer also matches fully when its
-  TIMEX3 value names the day the coders parsed their phrase as;
+  TIMEX3 value names the day the coders parsed their phrase as, unless that
+  parsed day is not the weekday the phrase itself names (some are not: "6:10am
+  on Wednesday" parsed as a Saturday; crediting a "Saturday" there credits what
+  the coders did not choose);
 * a "who" or "where" answer also matches fully when all its words are in the
   phrase and include the phrase's head, the last word before its first comma,
   preposition or "and" ("Christian Horner" / "Red Bull boss Christian Horner",
@@ -37,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Final
 
@@ -85,6 +89,7 @@ STOP_WORDS: Final = frozenset({
     "their", "s", "mr", "mrs", "ms", "dr", "that", "this", "it",
 })  # fmt: skip
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: words and the marks that end a noun phrase's first part (its head is the last word before)
 _TOKEN = re.compile(r"[^\W_]+|[,;:()]", re.UNICODE)
 #: words that end a noun phrase's first part: "city of X", "boy in Y", "A, B and C"
@@ -173,7 +178,12 @@ def head_word(text: str) -> str | None:
 
 def match(answer: Answer, phrase: GoldPhrase, field: str | None = None) -> float:
     """How well ``answer`` to ``field`` matches one coder phrase: 1, 0.5 or 0."""
-    if answer.value and phrase.parsed and answer.value[:10] == phrase.parsed[:10]:
+    if (
+        answer.value
+        and phrase.parsed
+        and answer.value[:10] == phrase.parsed[:10]
+        and _parsed_agrees(phrase)
+    ):
         return 1.0
     if phrase.text is None:
         return 0.0
@@ -188,6 +198,22 @@ def match(answer: Answer, phrase: GoldPhrase, field: str | None = None) -> float
     if field == "what" and theirs <= ours and len(ours) <= MAX_WHAT_WORDS:
         return 1.0
     return 0.5
+
+
+def _parsed_agrees(phrase: GoldPhrase) -> bool:
+    """Whether the coders' parsed date falls on the weekday their phrase names: some
+    do not ("6:10am on Wednesday" parsed as a Saturday), and then the phrase is
+    what they chose. (A calendar date in the phrase may be the article's, not the
+    event's: "November 3" for a game that ended late on November 2.)"""
+    if phrase.parsed is None or phrase.text is None:
+        return True
+    try:
+        day = date.fromisoformat(phrase.parsed[:10])
+    except ValueError:
+        return False
+    words = [w.lower() for w in _WORD.findall(phrase.text)]
+    weekdays = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
+    return not weekdays or day.weekday() in weekdays
 
 
 def relevance(phrase: GoldPhrase) -> float:
