@@ -290,6 +290,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "Funds may sell bonds in the weeks ahead to placate holders in the short term.",
             [("the weeks ahead", "DURATION", "PXW"), ("the short term", "DATE", "FUTURE_REF")],
         ),
+        (
+            "Hours later, the rebels retreated; years ago, the town was quiet.",
+            [("Hours", "DURATION", "PTXH"), ("years ago", "DATE", "PAST_REF")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

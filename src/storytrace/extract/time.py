@@ -124,6 +124,8 @@ REPORT_MODIFIERS: Final = frozenset({
 })  # fmt: skip
 #: of those, the ones a phrase needs ("the same period" alone is no time expression)
 REPORT_MARKERS: Final = frozenset({"latest", "ago", "earlier"})
+#: words after a bare plural unit that make it a time expression ("Hours later", "years ago")
+COUNTED_WORDS: Final = frozenset({"later", "earlier", "ago"})
 #: a bare four-digit number is a year only after one of these
 YEAR_PREPOSITIONS: Final = frozenset({
     "in", "since", "by", "until", "from", "of", "during", "before", "after",
@@ -336,6 +338,9 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
         return 0
     if token.like_num:
         return _number_unit_end(doc, i, taken)
+    following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if word in UNIT_WORDS and following in COUNTED_WORDS and not taken[i + 1]:
+        return i + 2  # "Hours later", "years ago"
     if word == "current" and token.pos_ == "ADJ" and _is_present_adjective(doc, i):
         return i + 1
     if word in REFERENCE_ADVERBS and token.pos_ == "ADV":
