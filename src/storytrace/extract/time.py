@@ -159,6 +159,9 @@ NOT_THE_REPORTED: Final = frozenset({"ago", "earlier", "prior", "last", "previou
 _STORY_DATE_RE: Final = re.compile(
     r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:T.*)?"
 )
+_MILITARY_TIME_RE: Final = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+#: zones after a wire's four-digit universal time ("0730 GMT")
+UTC_WORDS: Final = frozenset({"gmt", "utc"})
 _DAY_VALUE_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_VALUE_RE: Final = re.compile(r"\d{4}-Q[1-4]")
 
@@ -336,6 +339,8 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
             if _is_time_word(doc[j].lower_):
                 return j + 1
         return 0
+    if _MILITARY_TIME_RE.fullmatch(token.text) and doc[i + 1 : i + 2].text.lower() in UTC_WORDS:
+        return i + 2  # "(0730 GMT)"
     if token.like_num:
         return _number_unit_end(doc, i, taken)
     following = doc[i + 1].lower_ if i + 1 < len(doc) else ""

@@ -150,6 +150,8 @@ PARTS_OF_DAY_PLURAL: Final = {name + "s": code for name, code in PARTS_OF_DAY.it
 #: named clock times
 #: ("midnight Friday" ends Friday: 24:00, as TimeBank and ISO 8601 write the end of a day)
 CLOCK_WORDS: Final = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+#: zones a wire gives a four-digit time in ("10:30 a.m. (0730 GMT)")
+UNIVERSAL_TIME_WORDS: Final = frozenset({"gmt", "utc"})
 #: time-zone words after a clock time: dropped, the value stays local time
 TIME_ZONE_WORDS: Final = frozenset({
     "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
@@ -387,6 +389,8 @@ _SHORT_YEAR_RE: Final = re.compile(r"'(\d\d)")
 _DECADE_RE: Final = re.compile(r"'?(\d{1,3})0s")
 _CLOCK_RE: Final = re.compile(r"(\d{1,2})(?::(\d\d))?")
 _QUARTER_RE: Final = re.compile(r"q([1-4])")
+#: a 24-hour time in four digits, as wires give universal time: "0730 GMT"
+_MILITARY_RE: Final = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _ISO_RE: Final = re.compile(
     r"(\d{4})-(\d\d)(?:-(\d\d)(?:[t ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?)?"
 )
@@ -679,6 +683,8 @@ def _clock(t: Tokens, i: int) -> tuple[str, int] | None:
     following = t[i + 1] if i + 1 < len(t) else ""
     if word == "12" and following in CLOCK_WORDS:  # "12 noon"
         return CLOCK_WORDS[following], i + 2
+    if _MILITARY_RE.fullmatch(word) and following in UNIVERSAL_TIME_WORDS:  # "(0730 GMT)"
+        return f"{word[:2]}:{word[2:]}", i + 1
     match = _CLOCK_RE.fullmatch(word)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
