@@ -245,12 +245,14 @@ def _count_from_the_story(doc: Doc, read: list[_Read], anchor: _Anchor) -> list[
     for start, end, timex in read:
         if not timex.anchored and story is not None and anchor.day is not None:
             span = doc[start:end]
+            past, told = _tense(span)
             again = normalise(
                 span.text,
                 anchor.day,
-                past_bias=_past_bias(span),
+                past_bias=past,
                 reported=anchor.reported,
                 story=story,
+                told_past=told,
             )
             timex = again or timex
         if timex.type in ("DATE", "TIME") and _STORY_DATE_RE.fullmatch(timex.value):
@@ -611,11 +613,6 @@ def _modifies_noun_outside(span: Span) -> bool:
     """True for "the 2025 budget" read as "[the [2025] budget]": "the" is the noun's."""
     root = span.root
     return bool(root.dep_ in NOUN_MODIFIER_DEPS and not span.start <= root.head.i < span.end)
-
-
-def _past_bias(span: Span) -> bool:
-    """Whether the expression sits in a past-tense clause (the default when unsure)."""
-    return _tense(span)[0]
 
 
 def _tense(span: Span) -> tuple[bool, bool]:
