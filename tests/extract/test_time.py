@@ -298,6 +298,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "The blast occurred at 10:30 a.m. local time (0730 GMT).",
             [("10:30 a.m.", "TIME", "2025-10-22T10:30"), ("0730 GMT", "TIME", "2025-10-22T07:30")],
         ),
+        (
+            "Traders squared positions ahead of the weekend.",
+            [("the weekend", "DATE", "2025-W43-WE")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

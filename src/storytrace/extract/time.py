@@ -623,6 +623,8 @@ def _tense(span: Span) -> tuple[bool, bool]:
         token = token.head
     if token.dep_ in NOUN_MODIFIER_DEPS:  # "Tuesday's meeting", "the Oct. 23 slaying": done,
         return not _awaited(token.head), False  # unless awaited ("ahead of Monday's summit")
+    if _awaited(token):  # "ahead of the weekend", "pending Friday"
+        return False, False
     verb = _governing_verb(token)
     if verb is None:
         return True, False
