@@ -516,17 +516,33 @@ _TIME_WORDS = (
     " few several two twenty five hundred half 3 14 31 1990s '98 2025 9999 0 p.m. am"
     " day days week weekend month year years decade century morning night tonight"
     " Friday fridays October Oct. May summer quarter Q3 first third christmas now"
+    " same period latest year-ago year-earlier following previous that ahead 1/2 0730 GMT"
+    " nineteen ninety thousand year-end midnight"
 )
 _WORDS = st.sampled_from(_TIME_WORDS.split())
+_VALUES = st.sampled_from(["1989-Q3", "1998-H1", "1995-06-02", "1995", "1995-W23", "2025-SU"])
 
 
-@given(st.lists(_WORDS, max_size=8), st.booleans(), st.none() | st.dates() | st.datetimes())
+@given(
+    st.lists(_WORDS, max_size=8),
+    st.booleans(),
+    st.none() | st.dates() | st.datetimes(),
+    st.none() | _VALUES,
+    st.none() | _VALUES,
+    st.booleans(),
+)
 def test_time_words_in_any_order_never_raise(
-    words: list[str], past: bool, anchor: dt.date | None
+    words: list[str],
+    past: bool,
+    anchor: dt.date | None,
+    reported: str | None,
+    story: str | None,
+    told: bool,
 ) -> None:
     text = " ".join(words)
-    found = normalise(text, anchor, past_bias=past)
-    assert found == normalise(text, anchor, past_bias=past)
+    found = normalise(text, anchor, past_bias=past, reported=reported, story=story, told_past=told)
+    again = normalise(text, anchor, past_bias=past, reported=reported, story=story, told_past=told)
+    assert found == again
     if found is not None:
         assert found.type in ("DATE", "TIME", "DURATION", "SET")
         assert found.value
