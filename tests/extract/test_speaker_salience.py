@@ -130,3 +130,12 @@ def test_a_photo_caption_is_no_statement(nlp: Language) -> None:
 )
 def test_name_shape(name: str, expected: bool) -> None:
     assert looks_like_name(name) is expected
+
+
+def test_an_unnamed_speaker_is_described_without_a_relative_clause(nlp: Language) -> None:
+    doc = nlp("An official with the agency who was present in court said the fines rarely work.")
+    [found] = extract_attributions(doc, "t", extract_entities(doc, "t"))
+    assert (found.speaker.description, found.speaker.anonymous) == (
+        "An official with the agency",
+        True,
+    )

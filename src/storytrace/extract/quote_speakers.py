@@ -205,7 +205,19 @@ class SpeakerFinder:
             if found is not None:
                 return _of_referent(found, description)
         anonymous = lemma in ANONYMOUS_HEADS or lemma in ANONYMOUS_QUANTIFIERS
-        return Speaker(anonymous=anonymous, description=description)
+        return Speaker(anonymous=anonymous, description=self._core(subject, description))
+
+    def _core(self, subject: Token, description: str) -> str:
+        """A description without its relative clause: "an official with the agency who
+        was in court" is "an official with the agency"."""
+        lo, hi = self.source_range(subject)
+        clause = next((t for t in subject.subtree if t.dep_ == "relcl" and t.i > subject.i), None)
+        if clause is None or self._doc[lo:hi].text != description:
+            return description
+        end = max(int(clause.left_edge.i), subject.i + 1)
+        while end > subject.i + 1 and (self._doc[end - 1].is_punct or self._doc[end - 1].is_space):
+            end -= 1
+        return self._doc[lo:end].text if lo < end <= hi else description
 
     def token_span_text(self, start: int, end: int) -> str:
         return self._doc[start:end].text
