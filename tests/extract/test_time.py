@@ -302,6 +302,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "Traders squared positions ahead of the weekend.",
             [("the weekend", "DATE", "2025-W43-WE")],
         ),
+        (
+            "The shares came from an Aug. 10, 2024, stock purchase agreement.",
+            [("Aug. 10, 2024", "DATE", "2024-08-10")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

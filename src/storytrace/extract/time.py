@@ -601,7 +601,14 @@ def _trim(doc: Doc, start: int, end: int) -> _Range:
         end -= 1
     if end - start > 1 and doc[start].lower_ == "the" and _modifies_noun_outside(doc[start:end]):
         start += 1
+    elif end - start > 1 and doc[start].lower_ in ("a", "an") and _names_a_day(doc[start + 1]):
+        start += 1  # "an Aug. 10, 1988, agreement", "a Friday meeting": the article is the noun's
     return start, end
+
+
+def _names_a_day(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in MONTHS or word in WEEKDAYS
 
 
 def _before_a_preposition(doc: Doc, i: int, end: int) -> bool:
