@@ -13,7 +13,10 @@ from storytrace.extract.quote_layout import Layout, looks_like_caption
         ("Ada Brown walks her dog near her home. (Jane Roe/CBC)", True),
         ("The porters at the station in 1954. ( Toronto Star file photo )", True),
         ("Kody had planned a move to Moncton. (Submitted by Ada Brown)", True),
+        ("Ada Brown, left, and her daughter Jo walk to the school.", True),
+        ("Members of the team are seen in this undated handout photo.", True),
         ("The council met on Monday (its third meeting this year).", False),
+        ("She left, and the council voted on the plan.", False),
         ("Ada Brown said the plan was sound.", False),
     ],
 )

@@ -24,6 +24,10 @@ SENTENCE_END_CHARS: Final = frozenset(".!?:;\"”’'…")
 #: a photo caption ends with its credit in parentheses: "(Jane Doe/CBC)", "(Toronto
 #: Star file photo)", "(Submitted by Wendy Golden)"
 _CREDIT: Final = re.compile(r"\(([^()]{2,80})\)\s*$")
+#: how a caption places people in its picture
+_IN_PICTURE: Final = re.compile(
+    r", (?:left|right|centre|center|second from (?:left|right)),|\bin this (?:\w+ ){0,2}photo\b"
+)
 # fmt: off
 #: words of a photo credit (any "/" makes one too)
 CREDIT_WORDS: Final = frozenset({
@@ -103,7 +107,10 @@ class Layout:
 
 
 def looks_like_caption(line: str) -> bool:
-    """A photo caption: a line ending with a credit in parentheses."""
+    """A photo caption: a line ending with a credit in parentheses, or placing people
+    in the picture ("Ada Brown, left, and her daughter…", "in this handout photo")."""
+    if _IN_PICTURE.search(line):
+        return True
     match = _CREDIT.search(line)
     if match is None:
         return False
