@@ -306,6 +306,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "The shares came from an Aug. 10, 2024, stock purchase agreement.",
             [("Aug. 10, 2024", "DATE", "2024-08-10")],
         ),
+        (
+            "Acme earned $1.8 million for the corresponding period last year.",
+            [("the corresponding period last year", "DATE", "2024")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

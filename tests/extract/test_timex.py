@@ -151,6 +151,8 @@ def test_partial_dates_take_the_nearest_year_weighted_by_tense(
         ("recently", "PAST_REF"),
         ("the end of last year", "2024"),
         ("the second half of the year", "2025-H2"),
+        ("the last half of 2024", "2024-H2"),
+        ("the final quarter of the year", "2025-Q4"),
         ("year-end", "2025"),
         ("year's end", "2025"),
         ("coming months", "FUTURE_REF"),

@@ -124,6 +124,9 @@ REPORT_MODIFIERS: Final = frozenset({
 })  # fmt: skip
 #: of those, the ones a phrase needs ("the same period" alone is no time expression)
 REPORT_MARKERS: Final = frozenset({"latest", "ago", "earlier"})
+#: "the same period (of) last year": the words before the year that belong to it
+SAME_PERIOD_NOUNS: Final = frozenset({"period", "time", "month", "quarter", "season"})
+SAME_PERIOD_ADJECTIVES: Final = frozenset({"same", "corresponding", "comparable"})
 #: words after a bare plural unit that make it a time expression ("Hours later", "years ago")
 COUNTED_WORDS: Final = frozenset({"later", "earlier", "ago"})
 #: a bare four-digit number is a year only after one of these
@@ -527,6 +530,8 @@ def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> 
         left -= 1
     elif left > 0 and doc[left].text in FRACTIONS and doc[left - 1].like_num:
         left -= 1  # "2" + "1/2 years"
+    else:
+        left = _same_period_start(doc, left, taken)  # "the same period of" + "last year"
     if right < len(doc) and not taken[right] and doc[right].lower_ in GROW_RIGHT:
         right += 1
     elif right < len(doc) and not taken[right] and _names_a_report_period(doc, right):
@@ -539,6 +544,19 @@ def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> 
             taken[left:right] = b"\x01" * (right - left)
             return grown
     return _value(doc, start, end, anchor)
+
+
+def _same_period_start(doc: Doc, start: int, taken: bytearray) -> int:
+    """Where "the same period (of)" begins before ``start`` ("... last year"), else ``start``."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "of":
+        i -= 1
+    if i < 0 or taken[i] or doc[i].lower_ not in SAME_PERIOD_NOUNS:
+        return start
+    i -= 1
+    if i < 0 or doc[i].lower_ not in SAME_PERIOD_ADJECTIVES:
+        return start
+    return i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
 
 
 def _names_a_report_period(doc: Doc, i: int) -> bool:
