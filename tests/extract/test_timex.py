@@ -152,6 +152,8 @@ def test_partial_dates_take_the_nearest_year_weighted_by_tense(
         ("the end of last year", "2024"),
         ("the second half of the year", "2025-H2"),
         ("the last half of 2024", "2024-H2"),
+        ("this year's third quarter", "2025-Q3"),
+        ("next year's first half", "2026-H1"),
         ("the final quarter of the year", "2025-Q4"),
         ("year-end", "2025"),
         ("year's end", "2025"),

@@ -73,7 +73,7 @@ TRAILING_WORDS: Final = frozenset({"'s", "’s", "'", "’"})
 NOUN_MODIFIER_DEPS: Final = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 #: a word just before a candidate that belongs in it ("every Friday", "last Tuesday")
 GROW_LEFT: Final = frozenset({
-    "every", "each", "last", "next", "this", "early", "late", "mid", "earlier", "later",
+    "every", "each", "last", "next", "this", "early", "late", "mid", "earlier", "later", "fiscal",
 })  # fmt: skip
 #: a word just after a candidate that belongs in it ("Friday night", "two days ago",
 #: "Tuesday nights", "the weeks ahead")

@@ -1078,6 +1078,8 @@ def _named_period(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
             return _part_of_year(number, 4, t, i + 1, ctx)
         if unit == "half" and 1 <= number <= 2:
             return _part_of_year(number, 2, t, i + 1, ctx)
+    if len(t) > 2 and t[1] == "year" and word in ("last", "this", "next") and t[2] != "of":
+        return _named_period((*t[2:], "of", *t[:2]), ctx, definite)  # "this year's 3rd quarter"
     if word in ("last", "final") and len(t) > 2 and t[1] in ("half", "quarter"):
         per_year = 2 if t[1] == "half" else 4  # "the last half of 1989": its second half
         return _part_of_year(per_year, per_year, t, 2, ctx)
