@@ -310,6 +310,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "Acme earned $1.8 million for the corresponding period last year.",
             [("the corresponding period last year", "DATE", "2024")],
         ),
+        (
+            "He probably died within weeks or months of his capture.",
+            [("weeks or months", "DURATION", "PXW")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

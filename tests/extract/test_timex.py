@@ -227,6 +227,7 @@ def test_relative_dates(text: str, expected: str) -> None:
         ("the next few days", "PXD"),
         ("recent years", "PXY"),
         ("the weeks ahead", "PXW"),
+        ("weeks or months", "PXW"),
         ("in recent weeks", "PXW"),
         ("the first nine months", "P9M"),
         ("three weeks later", "P3W"),

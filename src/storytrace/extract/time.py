@@ -460,8 +460,24 @@ def _read(doc: Doc, ranges: list[_Range], anchor: _Anchor) -> list[_Read]:
                 if merged is not None and merged[2].type == "TIME":
                     read[-1] = merged
                     continue
+            if read and _alternatives(doc, read[-1], (start, end, timex)):
+                merged = _value(doc, read[-1][0], end, anchor)  # "weeks or months": one
+                if merged is not None:
+                    read[-1] = merged
+                    continue
             read.append((start, end, timex))
     return read
+
+
+def _alternatives(doc: Doc, first: _Read, second: _Read) -> bool:
+    """Two vague durations offered as alternatives: "weeks or months", "days or weeks"."""
+    return (
+        second[0] == first[1] + 1
+        and doc[first[1]].lower_ == "or"
+        and first[2].type == second[2].type == "DURATION"
+        and "X" in first[2].value
+        and "X" in second[2].value
+    )
 
 
 def _pieces(doc: Doc, start: int, end: int, anchor: _Anchor, level: int = 0) -> list[_Read]:

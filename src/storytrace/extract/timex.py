@@ -599,6 +599,8 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         report = report_value(t, ctx.day, ctx.reported, definite)
         if report is not None:
             return _date(report)
+    if len(t) == 3 and t[1] in ("or", "and") and all(_is_plural_unit(w) for w in t[::2]):
+        return Timex("DURATION", _duration_value(None, UNITS[t[0]]) or "")  # "weeks or months"
     if len(t) == 2 and t[0] in UNITS and UNITS[t[0]].plural and t[1] == "ahead":
         return Timex("DURATION", _duration_value(None, UNITS[t[0]]) or "")  # "the weeks ahead"
     if len(t) == 2 and t[1] in UNITS and UNITS[t[1]].plural:
@@ -615,6 +617,10 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         if found is not None:
             return found
     return _adjectival_duration(t)
+
+
+def _is_plural_unit(word: str) -> bool:
+    return word in UNITS and UNITS[word].plural
 
 
 def _is_same_period_a_year_before(t: Tokens) -> bool:
