@@ -314,6 +314,15 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "He probably died within weeks or months of his capture.",
             [("weeks or months", "DURATION", "PXW")],
         ),
+        (
+            "Acme earned $5 million in the third quarter, its best since the third quarter of "
+            "2019, up from $4 million a year earlier.",
+            [
+                ("the third quarter", "DATE", "2025-Q3"),
+                ("the third quarter of 2019", "DATE", "2019-Q3"),
+                ("a year earlier", "DATE", "2024-Q3"),
+            ],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

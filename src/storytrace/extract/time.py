@@ -226,7 +226,9 @@ def _reported_quarter(doc: Doc, read: list[_Read], day: dt.date | None) -> str |
     named = Counter(
         timex.value
         for start, end, timex in read
-        if _QUARTER_VALUE_RE.fullmatch(timex.value) and _names_a_quarter(doc[start:end])
+        if _QUARTER_VALUE_RE.fullmatch(timex.value)
+        and _names_a_quarter(doc[start:end])
+        and day.year - int(timex.value[:4]) in (0, 1)  # a recent one: not "the 1984 quarter"
     )
     if named:
         return named.most_common(1)[0][0]
