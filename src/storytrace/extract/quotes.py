@@ -60,6 +60,7 @@ from storytrace.extract.quote_context import addressee_of, channel_of, hedge_of
 from storytrace.extract.quote_layout import Layout, looks_like_title
 from storytrace.extract.quote_marks import QuoteMarks, find_quotes
 from storytrace.extract.quote_parenthetical import Parenthetical, find_parentheticals
+from storytrace.extract.quote_pullquote import find_pull_quotes
 from storytrace.extract.quote_speakers import SpeakerFinder
 from storytrace.records import (
     Attribution,
@@ -262,6 +263,7 @@ def extract_attributions(
     for parenthetical in parentheticals:  # 2b.
         found += _cue_after_statement(article, parenthetical)
         cues.add(parenthetical.cue.i)
+    found += _pull_quotes(article, found)  # 2c.
     reported = _as_reported(article)  # 4. (its verbs are no cues of 3.)
     cues.update(f.cue_head for f in reported if f.cue_head is not None)
     found += _learned(article, cues, quoted)  # 3.
@@ -631,6 +633,26 @@ def _trimmed(article: _Article, span: Span) -> Span | None:
     while hi > lo and article.text[hi - 1] in CONTENT_TRIM:
         hi -= 1
     return article.span(lo, hi) if hi > lo else None
+
+
+# 2c. pull quotes ---------------------------------------------------------------------------
+
+
+def _pull_quotes(article: _Article, found: Sequence[_Found]) -> list[_Found]:
+    """A paragraph of someone's words signed with their name (:mod:`quote_pullquote`)."""
+    added = []
+    for pull in find_pull_quotes(article.text, article.layout, article.index):
+        (lo, hi), entity = pull.words, pull.entity
+        if any(f.content.start < hi and lo < f.content.end for f in found):
+            continue
+        words = _trimmed(article, article.span(lo, hi))
+        if words is None:
+            continue
+        speaker = Speaker(entity=entity.id, name=entity.name)
+        added.append(
+            _Found(_kind_of(words.text), words, None, None, article.span(*pull.name), speaker)
+        )
+    return added
 
 
 # 3. learned cues: indirect speech, and statements the rules above did not find -------
