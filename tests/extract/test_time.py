@@ -323,6 +323,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
                 ("a year earlier", "DATE", "2024-Q3"),
             ],
         ),
+        (
+            "Some $14 million seeped out Friday Oct. 17 alone.",
+            [("Friday Oct. 17", "DATE", "2025-10-17")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

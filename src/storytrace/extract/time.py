@@ -459,7 +459,9 @@ def _read(doc: Doc, ranges: list[_Range], anchor: _Anchor) -> list[_Read]:
         for start, end, timex in pieces:
             if read and _adjacent(doc, read[-1][1], start):
                 merged = _value(doc, read[-1][0], end, anchor)
-                if merged is not None and merged[2].type == "TIME":
+                if merged is not None and (
+                    merged[2].type == "TIME" or _weekday_and_date(doc, read[-1], merged)
+                ):
                     read[-1] = merged
                     continue
             if read and _alternatives(doc, read[-1], (start, end, timex)):
@@ -469,6 +471,16 @@ def _read(doc: Doc, ranges: list[_Range], anchor: _Anchor) -> list[_Read]:
                     continue
             read.append((start, end, timex))
     return read
+
+
+def _weekday_and_date(doc: Doc, first: _Read, merged: _Read) -> bool:
+    """ "Friday" + "Oct. 13": one day, written twice."""
+    first_word = doc[first[0]].lower_
+    return (
+        first[1] - first[0] == 1
+        and first_word in WEEKDAYS
+        and bool(_DAY_VALUE_RE.fullmatch(merged[2].value))
+    )
 
 
 def _alternatives(doc: Doc, first: _Read, second: _Read) -> bool:
