@@ -41,6 +41,7 @@ def hand_built(words: list[str], ents: list[str], **annotations: list[str] | lis
     ("published", "anchor"),
     [
         ("2025-10-22", dt.date(2025, 10, 22)),
+        ("20251022", dt.date(2025, 10, 22)),
         (" 2025-10-22 ", dt.date(2025, 10, 22)),
         ("2025-10-22T09:30", dt.datetime(2025, 10, 22, 9, 30)),
         ("2025-10-22T09:30:00Z", dt.datetime(2025, 10, 22, 9, 30)),

@@ -185,7 +185,8 @@ def anchor_from_published(published: str | None) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else _wall_clock(text)
+        # a date alone ("2025-10-22", or ISO's basic "20251022") has no time of day
+        return dt.date.fromisoformat(text) if len(text) in (8, 10) else _wall_clock(text)
     except ValueError:
         pass
     try:
