@@ -456,6 +456,12 @@ def test_times_counted_from_the_story_use_its_last_date(
     assert (found.value, found.anchored) == (expected, False)
 
 
+def test_a_story_date_that_is_no_date_is_ignored() -> None:
+    assert normalise("the next day", TUESDAY, story="1995-13-45") == Timex(
+        "DATE", "XXXX-XX-XX", False
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

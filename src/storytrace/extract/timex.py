@@ -248,7 +248,15 @@ class _Context:
 
 
 def _story_date(value: str) -> tuple[dt.date, str] | None:
-    """A date value as (its first day, its grain): "1995-06" -> (1995-06-01, "month")."""
+    """A date value as (its first day, its grain): "1995-06" -> (1995-06-01, "month");
+    None for one that is no calendar date ("PRESENT_REF", "1995-13")."""
+    try:
+        return _story_date_or_raise(value)
+    except ValueError:
+        return None
+
+
+def _story_date_or_raise(value: str) -> tuple[dt.date, str] | None:
     match = _STORY_RE.fullmatch(value)
     if match is None:
         return None
