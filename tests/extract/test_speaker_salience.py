@@ -88,6 +88,12 @@ CASES = [
         id="a-definite-description-is-the-person-before",
     ),
     pytest.param(
+        "The Fraser Institute released a study of rental costs on Monday.\n"
+        "The study said rents rose faster than wages in every province.",
+        ("rents rose faster", "Fraser Institute"),
+        id="the-document-of-the-organisation-before",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

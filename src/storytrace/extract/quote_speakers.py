@@ -185,7 +185,12 @@ class SpeakerFinder:
                 return _of_referent(self._salience.resolved(subject), subject.text)
             return Speaker(anonymous=lemma in ANONYMOUS_QUANTIFIERS, description=description)
         if lemma in DOCUMENT_HEADS:
-            return _resolved(self._owner(subject), description)
+            owner = self._owner(subject)
+            if owner is None and self._definite(subject):  # "the study": whose study
+                found = self._salience.salient(subject, person=False)
+                if found is not None:
+                    return _of_referent(found, description)
+            return _resolved(owner, description)
         if self._definite(subject):
             role = self._role(subject)
             if role is None and lemma in ORGANISATION_NOUNS:
