@@ -1,7 +1,7 @@
 """Quality gate: TempEval-3 Task A on TBAQ, each split against a pinned floor.
 
 Floors sit a little below the scores measured when they were set (TimeBank:
-strict F1 89.9, relaxed 94.3, value F1 83.2; AQUAINT: 82.3, 93.2, 74.5). The
+strict F1 90.6, relaxed 94.4, value F1 83.7; AQUAINT: 82.3, 93.2, 74.5). The
 normaliser is tuned on TimeBank only; AQUAINT is the held-out split. A floor
 is lowered only on purpose, with the reason in the commit.
 """
@@ -27,7 +27,7 @@ DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 pytestmark = [pytest.mark.realdata, pytest.mark.model]
 
 FLOORS = {
-    "tbaq-timebank": {"strict.f1": 0.895, "relaxed.f1": 0.94, "value_f1": 0.83},
+    "tbaq-timebank": {"strict.f1": 0.90, "relaxed.f1": 0.94, "value_f1": 0.835},
     "tbaq-aquaint": {"strict.f1": 0.82, "relaxed.f1": 0.93, "value_f1": 0.74},
 }
 
