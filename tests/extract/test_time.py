@@ -328,6 +328,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "Some $14 million seeped out Friday Oct. 17 alone.",
             [("Friday Oct. 17", "DATE", "2025-10-17")],
         ),
+        (
+            "Two new flights will leave Bombay on Monday and Tuesday nights.",
+            [("Monday", "DATE", "2025-10-27"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

@@ -43,6 +43,7 @@ from storytrace.extract.timex import (
     FRACTIONS,
     MONTHS,
     PARTS_OF_DAY,
+    PARTS_OF_DAY_PLURAL,
     SET_WORDS,
     UNIT_WORDS,
     WEEKDAYS,
@@ -461,7 +462,9 @@ def _read(doc: Doc, ranges: list[_Range], anchor: _Anchor) -> list[_Read]:
             if read and _adjacent(doc, read[-1][1], start):
                 merged = _value(doc, read[-1][0], end, anchor)
                 if merged is not None and (
-                    merged[2].type == "TIME" or _weekday_and_date(doc, read[-1], merged)
+                    merged[2].type == "TIME"  # "Friday" + "3 p.m."
+                    or (merged[2].type == "SET" and doc[end - 1].lower_ in PARTS_OF_DAY_PLURAL)
+                    or _weekday_and_date(doc, read[-1], merged)
                 ):
                     read[-1] = merged
                     continue

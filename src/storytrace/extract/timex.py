@@ -134,6 +134,7 @@ __all__ = [
     "MAX_PHRASE_TOKENS",
     "MONTHS",
     "PARTS_OF_DAY",
+    "PARTS_OF_DAY_PLURAL",
     "SET_WORDS",
     "UNIT_WORDS",
     "WEEKDAYS",
