@@ -145,3 +145,9 @@ def test_an_unnamed_speaker_is_described_without_a_relative_clause(nlp: Language
         "An official with the agency",
         True,
     )
+
+
+def test_they_is_the_group_before(nlp: Language) -> None:
+    doc = nlp("Republican senators met the president on Friday.\nThey say the wall is not needed.")
+    [found] = extract_attributions(doc, "t", extract_entities(doc, "t"))
+    assert found.speaker.description == "Republican senators"

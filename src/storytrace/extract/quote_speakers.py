@@ -183,6 +183,10 @@ class SpeakerFinder:
         if subject.pos_ == "PRON":
             if lemma in SPEAKER_PRONOUNS or lemma == "it":
                 return _of_referent(self._salience.resolved(subject), subject.text)
+            if lemma == "they":
+                group = self._group_before(subject)
+                if group is not None:
+                    return self.speaker(group, self.token_span_text(*self.source_range(group)))
             return Speaker(anonymous=lemma in ANONYMOUS_QUANTIFIERS, description=description)
         if lemma in DOCUMENT_HEADS:
             owner = self._owner(subject)
@@ -223,6 +227,21 @@ class SpeakerFinder:
         while end > subject.i + 1 and (self._doc[end - 1].is_punct or self._doc[end - 1].is_space):
             end -= 1
         return self._doc[lo:end].text if lo < end <= hi else description
+
+    def _group_before(self, pronoun: Token) -> Token | None:
+        """What "they" stands for: the latest plural noun in subject position, in its
+        sentence or the one before ("Republican senators… they say")."""
+        doc = self._doc
+        start = int(doc[int(pronoun.sent.start) - 1].sent.start) if pronoun.sent.start else 0
+        for k in range(pronoun.i - 1, start - 1, -1):
+            token = doc[k]
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.tag_ in ("NNS", "NNPS")
+                and not self._in_quote[k]
+            ):
+                return token
+        return None
 
     def token_span_text(self, start: int, end: int) -> str:
         return self._doc[start:end].text
