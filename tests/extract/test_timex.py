@@ -435,6 +435,7 @@ def test_times_counted_from_the_story_stay_unanchored(text: str, expected: Timex
         ("the day before", "1995-06-02", "1995-06-01"),
         ("the same day", "1995-06-02T14:00", "1995-06-02"),
         ("later in the day", "1995-06-02", "1995-06-02"),
+        ("in the morning", "1995-06-02", "1995-06-02TMO"),
         ("the previous Friday", "1995-06-02", "1995-05-26"),
         ("the following month", "1995-06-02", "1995-07"),
         ("the following April", "1995-06", "1996-04"),

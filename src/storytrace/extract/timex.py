@@ -587,6 +587,9 @@ def _normalise(text: str, ctx: _Context) -> Timex | None:
         if time_of_day is None:
             return None
         found = _period(ctx, "day", 0)
+        if definite and time_of_day in PARTS_OF_DAY.values():  # "in the morning": of the
+            told = ctx.story is not None and ctx.story[1] == "day"  # story's day, if it has one
+            found = replace((told and _from_story(("day",), "this", ctx)) or found, anchored=False)
     elif time_of_day is not None and words in DAY_WORDS_BEFORE_PART:
         found = _period(ctx, "day", DAY_WORDS_BEFORE_PART[words])
     elif time_of_day is not None and words in ANAPHORIC_DAY_WORDS:  # "the next morning"
