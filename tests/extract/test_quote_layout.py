@@ -17,6 +17,7 @@ from storytrace.extract.quote_layout import Layout, looks_like_caption
         ("Members of the team are seen in this undated handout photo.", True),
         ("The council met on Monday (its third meeting this year).", False),
         ("She left, and the council voted on the plan.", False),
+        (" ".join(["Ada Brown says the program changed her life."] * 8) + " (Jo Roe/AP)", False),
         ("Ada Brown said the plan was sound.", False),
     ],
 )

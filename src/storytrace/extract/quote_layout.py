@@ -24,6 +24,9 @@ SENTENCE_END_CHARS: Final = frozenset(".!?:;\"”’'…")
 #: a photo caption ends with its credit in parentheses: "(Jane Doe/CBC)", "(Toronto
 #: Star file photo)", "(Submitted by Wendy Golden)"
 _CREDIT: Final = re.compile(r"\(([^()]{2,80})\)\s*$")
+#: a caption has at most this many words (a longer line is running text a caption was
+#: run into; GGT annotates the quotes of those)
+CAPTION_MAX_WORDS: Final = 60
 #: how a caption places people in its picture
 _IN_PICTURE: Final = re.compile(
     r", (?:left|right|centre|center|second from (?:left|right)),|\bin this (?:\w+ ){0,2}photo\b"
@@ -109,6 +112,8 @@ class Layout:
 def looks_like_caption(line: str) -> bool:
     """A photo caption: a line ending with a credit in parentheses, or placing people
     in the picture ("Ada Brown, left, and her daughter…", "in this handout photo")."""
+    if len(line.split()) > CAPTION_MAX_WORDS:
+        return False  # running text, perhaps with a caption run into it
     if _IN_PICTURE.search(line):
         return True
     match = _CREDIT.search(line)
