@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from storytrace.extract.entities import extract_entities
-from storytrace.extract.quotes import extract_attributions
+from storytrace.extract.quotes import _Article, _cue_after, extract_attributions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,3 +46,19 @@ def test_a_heading_holds_no_statement(nlp: Language) -> None:
         scopes(nlp, "Article Continued Below\nThe plan will cost more than the council was told.")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“We tried everything to save the plant,” he said.", "said"),
+        ("“We tried everything to save the plant.” But he said the owners never listened.", None),
+    ],
+)
+def test_cue_after_a_quotation_is_not_a_verb_with_words_of_its_own(
+    nlp: Language, text: str, cue: str | None
+) -> None:
+    doc = nlp(text)
+    article = _Article(doc, extract_entities(doc, "t"))
+    found = _cue_after(article, article.quotes[0])
+    assert (found.text if found is not None else None) == cue

@@ -559,6 +559,8 @@ def _cue_after(article: _Article, quote: QuoteMarks) -> Token | None:
         if first is None:
             first = k
         if _is_cue(token, DIRECT_CUE_VERBS, article):
+            if any(c.dep_ in ("ccomp", "xcomp") and c.i > token.i for c in token.children):
+                return None  # "“…” But he said it was a lesson": the verb's own words
             return token if _only_subject_between(article, first, token) else None
     return None
 
