@@ -39,6 +39,19 @@ def statements(nlp: Language, text: str) -> list[tuple[str, str, str | None, boo
             id="interrupted",
         ),
         pytest.param(
+            "Police, Sinclair says, have no policies to deal with the situation.",
+            [
+                ("Police", "says", "Sinclair", False),
+                ("have no policies to deal with the situation", "says", "Sinclair", True),
+            ],
+            id="subject-cut-from-its-verb",
+        ),
+        pytest.param(
+            "Still, he said, nothing changed at the plant.",
+            [("nothing changed at the plant", "said", "he", False)],
+            id="discourse-marker-is-no-statement",
+        ),
+        pytest.param(
             "Canada preferred immigrants who were British subjects, Foster writes.",
             [("Canada preferred immigrants who were British subjects", "writes", "Foster", False)],
             id="subject-before-verb",

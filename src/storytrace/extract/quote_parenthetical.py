@@ -110,13 +110,17 @@ def _around(
         return None
     start = _sentence_start(doc, layout, comma)
     words = [t for t in doc[start:comma] if not (t.is_punct or t.is_space)]
-    if len(words) < MIN_WORDS or (doc[start].text in QUOTE_MARKS and in_quote[comma - 1]):
-        return None  # too short, or a quotation (the quotation rules' own)
+    if not words or (doc[start].text in QUOTE_MARKS and in_quote[comma - 1]):
+        return None  # nothing, or a quotation (the quotation rules' own)
     after = None
     if not ends and doc[k].text in GOES_ON and not _describes(doc, k + 1, subject):
         after = _going_on(doc, layout, in_quote, k + 1)
         if after is None:
             return None
+    # "Police, Sinclair says, have no policies": a subject cut from its verb
+    subject_cut = after is not None and len(words) == 1 and words[0].pos_ in ("NOUN", "PROPN")
+    if len(words) < MIN_WORDS and not subject_cut:
+        return None  # "Still, he said, …": a discourse marker
     return Parenthetical(verb, subject, (start, comma), after)
 
 
