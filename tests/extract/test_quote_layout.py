@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.extract.quote_layout import Layout, looks_like_caption
+from storytrace.extract.quote_layout import Layout, looks_like_caption, looks_like_promo
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,16 @@ def test_layout_knows_caption_lines() -> None:
         True,
         False,
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("READ MORE: Minister says the budget will balance", True),
+        ("WATCH: Crowds gather at the legislature", True),
+        ("Read more about the budget in our guide.", False),
+        ("The minister said more: the budget will balance.", False),
+    ],
+)
+def test_promo(line: str, expected: bool) -> None:
+    assert looks_like_promo(line) is expected

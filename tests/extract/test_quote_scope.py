@@ -62,3 +62,7 @@ def test_cue_after_a_quotation_is_not_a_verb_with_words_of_its_own(
     article = _Article(doc, extract_entities(doc, "t"))
     found = _cue_after(article, article.quotes[0])
     assert (found.text if found is not None else None) == cue
+
+
+def test_a_link_to_another_story_holds_no_statement(nlp: Language) -> None:
+    assert scopes(nlp, "READ MORE: Minister says the budget will balance next year.") == []

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Final
 
-__all__ = ["Layout", "looks_like_caption", "looks_like_title"]
+__all__ = ["Layout", "looks_like_caption", "looks_like_promo", "looks_like_title"]
 
 #: a heading has at most this many words
 HEADING_MAX_WORDS: Final = 14
@@ -24,6 +24,10 @@ SENTENCE_END_CHARS: Final = frozenset(".!?:;\"”’'…")
 #: a photo caption ends with its credit in parentheses: "(Jane Doe/CBC)", "(Toronto
 #: Star file photo)", "(Submitted by Wendy Golden)"
 _CREDIT: Final = re.compile(r"\(([^()]{2,80})\)\s*$")
+#: how a link to another story opens its line
+_PROMO: Final = re.compile(
+    r"(?:READ MORE|WATCH|RELATED|LISTEN|SEE ALSO|MORE)\s*[:|]", re.IGNORECASE
+)
 #: a caption has at most this many words (a longer line is running text a caption was
 #: run into; GGT annotates the quotes of those)
 CAPTION_MAX_WORDS: Final = 60
@@ -98,6 +102,11 @@ class Layout:
             self._captions[line] = cached
         return cached
 
+    def is_promo(self, char: int) -> bool:
+        """Whether the line holding ``char`` links to another story ("READ MORE: …")."""
+        start, end = self.bounds(char)
+        return looks_like_promo(self._text[start:end])
+
     def is_heading(self, char: int) -> bool:
         """Whether the line holding ``char`` looks like a title-case heading."""
         line = self.index(char)
@@ -121,6 +130,11 @@ def looks_like_caption(line: str) -> bool:
         return False
     credit = match.group(1)
     return "/" in credit or any(w in CREDIT_WORDS for w in re.findall(r"[a-z]+", credit.lower()))
+
+
+def looks_like_promo(line: str) -> bool:
+    """A link to another story: "READ MORE: …", "WATCH: …", "RELATED: …"."""
+    return _PROMO.match(line.strip()) is not None
 
 
 def looks_like_title(line: str) -> bool:

@@ -269,8 +269,14 @@ def extract_attributions(
     found += _according_to(article) + reported  # 4.
     found += _floating(article, found)  # 5.
     found = _reopened(article, found)
-    # a photo caption repeats the story's words ("Golden said she… (Jane Doe/CBC)")
-    found = [f for f in found if not article.layout.is_caption(f.content.start)]
+    # a photo caption repeats the story's words ("Golden said she… (Jane Doe/CBC)"), a
+    # link another story's headline ("READ MORE: Trump says…")
+    layout = article.layout
+    found = [
+        f
+        for f in found
+        if not (layout.is_caption(f.content.start) or layout.is_promo(f.content.start))
+    ]
     found.sort(key=lambda f: (f.content.start, KIND_ORDER[f.kind]))
     ids = {id(f): f"{article_id}:q{n}" for n, f in enumerate(found, 1)}
     first_said: dict[str, str] = {}
