@@ -9,20 +9,25 @@ Found in this order over one parsed article:
 2. **partial** — a quoted fragment inside running text ("said Witkoff ‘acts
    like…’"), whose cue is the reporting verb above it in the parse; its
    content is the reported clause that holds the fragment(s);
+2b. **cue after the statement** — "…, Foster writes." and "…, he says, …"
+   (:mod:`quote_parenthetical`); 2c. **pull quotes** — words signed with a
+   name (:mod:`quote_pullquote`);
 3. **learned cues** — every other word the trained model
    (:mod:`attribution_model`) takes for a cue, with the content and source
    spans it prefers among those the parse offers: indirect speech ("Putin
    warned that…"), and PolNeAR's wider scope, beliefs and findings
    ("believes", "the poll shows"), recorded with ``scope`` "belief", and
-   what was spoken of ("criticized the plan"), ``scope`` "topic";
+   what was spoken of ("criticized the plan", "did not say whether…"),
+   ``scope`` "topic";
 4. **according_to** — "according to X" and "as detailed by X", qualifying the
    rest of its sentence;
 5. **floating** quotations — a quotation opening a paragraph or sentence with
    no cue goes on with the statement just before it; the paragraphs of a
    quotation running over several are spoken by the speaker of the last.
 
-Spans follow the PolNeAR convention (:mod:`attribution_model_spans`): a
-quotation's content keeps its marks, indirect speech keeps "that", final
+Photo captions and links to other stories hold no statements. Spans follow
+the PolNeAR convention (:mod:`attribution_model_spans`): a quotation's content
+keeps its marks, indirect speech keeps "that", final
 punctuation outside marks is left out. Each attribution also gets its
 addressee, channel and hedge (:mod:`quote_context`), the attribution it
 ``continues``, and the earlier one it ``repeats`` (same quoted words).
