@@ -10,10 +10,11 @@ from pathlib import Path
 from storytrace.config import load_config
 from storytrace.errors import ConfigError
 from storytrace.eval.datasets import DEFAULT_DATA_DIR, PolnearArticle, load_ggt, load_polnear
+from storytrace.eval.meantime import load_meantime
 from storytrace.eval.quotes import ROLES, score_ggt, score_polnear
 from storytrace.eval.scoring import PRF
 from storytrace.eval.time import score_time
-from storytrace.eval.timeml import load_tbaq
+from storytrace.eval.timeml import TimemlDocument, load_tbaq
 from storytrace.pipeline import Pipeline
 from storytrace.records import Article, Attribution, AttributionKind
 from storytrace.store import text_key
@@ -140,9 +141,21 @@ def _only_kind(article: PolnearArticle, kind: str) -> PolnearArticle:
     return replace(article, attributions=kept)
 
 
-#: TimeBank is the split the time normaliser is tuned on; AQUAINT is held out: reported,
-#: never looked at to change a rule (see the README's Evaluation section)
-TIME_DATASETS = ("tbaq", "tbaq-timebank", "tbaq-aquaint")
+#: TimeBank and MEANTIME are what the time normaliser is tuned on; AQUAINT is held out:
+#: reported, never looked at to change a rule (see the README's Evaluation section)
+TIME_DATASETS = ("tbaq", "tbaq-timebank", "tbaq-aquaint", "meantime")
+#: the TBAQ part each tbaq dataset scores
+TBAQ_PARTS = {"tbaq": "all", "tbaq-timebank": "TimeBank", "tbaq-aquaint": "AQUAINT"}
+
+
+def _time_documents(dataset: str, data_dir: Path) -> list[TimemlDocument]:
+    if dataset == "meantime":
+        return load_meantime(data_dir)
+    if dataset not in TBAQ_PARTS:
+        raise ConfigError(
+            f"unknown time dataset {dataset!r}", hint=f"choose one of: {', '.join(TIME_DATASETS)}"
+        )
+    return load_tbaq(TBAQ_PARTS[dataset], data_dir)
 
 
 def evaluate_time(
@@ -152,17 +165,14 @@ def evaluate_time(
     pipeline: Pipeline | None = None,
     limit: int | None = None,
 ) -> EvalResult:
-    """TempEval-3 Task A on TimeBank + AQUAINT, each document's DCT as its publication date.
+    """TempEval-3 Task A on TimeBank, AQUAINT or MEANTIME, each document's DCT as its
+    publication date.
 
-    Split: TimeBank is where the normaliser may be tuned; AQUAINT is reported
-    as the split it was not tuned on. ``tbaq`` scores both together.
+    Split: TimeBank and MEANTIME (Wikinews) are where the normaliser may be
+    tuned; AQUAINT is reported as the split it was not tuned on. ``tbaq``
+    scores TimeBank and AQUAINT together.
     """
-    parts = {"tbaq": "all", "tbaq-timebank": "TimeBank", "tbaq-aquaint": "AQUAINT"}
-    if dataset not in parts:
-        raise ConfigError(
-            f"unknown time dataset {dataset!r}", hint=f"choose one of: {', '.join(parts)}"
-        )
-    docs = load_tbaq(parts[dataset], data_dir)[:limit]
+    docs = _time_documents(dataset, data_dir)[:limit]
     if pipeline is None:
         pipeline = Pipeline(replace(load_config(), stages=("times",)))
     articles = [
