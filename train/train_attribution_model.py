@@ -30,11 +30,13 @@ deterministic for a seed)::
 from __future__ import annotations
 
 import argparse
+import pickle
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -42,7 +44,7 @@ from numpy.typing import NDArray
 from storytrace.eval.datasets import PolnearArticle, load_polnear
 from storytrace.extract.attribution_model_features import (
     BUCKETS,
-    content_features,
+    content_rows,
     cue_features,
     hashed,
     is_cue_candidate,
@@ -143,9 +145,9 @@ def collect(articles: Sequence[PolnearArticle], docs: Sequence[object], data: Da
             contents = content_candidates(parsed, cue)
             sources = source_candidates(parsed, cue)
             for content, source in pairs:
-                for candidate in contents:
+                for candidate, row in zip(contents, content_rows(cue, contents), strict=True):
                     exact = content == ((candidate.start, candidate.end),)
-                    data.content.add(content_features(cue, candidate), exact, group)
+                    data.content.add(row, exact, group)
                 for candidate in sources:
                     exact = source == ((candidate.start, candidate.end),)
                     data.source.add(source_features(cue, candidate), exact, group)
@@ -293,18 +295,29 @@ def _fit(
     return fit(examples, seed, dense=name == "cue")
 
 
-def parse(articles: Sequence[PolnearArticle], docbin: Path | None) -> list[object]:
+def parse(articles: Sequence[PolnearArticle], docbin: Path | None, cache: Path | None) -> list[Any]:
+    """The parses of ``articles``, with the tok2vec tensor each model input reads;
+    from ``cache`` (pickled ``Doc`` bytes, written on the first run) when given."""
     nlp = load_model()
-    if docbin is None:
-        return list(nlp.pipe((a.text for a in articles), batch_size=32))
-    from spacy.tokens import DocBin
+    from spacy.tokens import Doc
 
-    docs = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
-    tok2vec = nlp.get_pipe("tok2vec")
-    docs = list(tok2vec.pipe(docs, batch_size=32))
+    if cache is not None and cache.exists():
+        with cache.open("rb") as handle:
+            docs = [Doc(nlp.vocab).from_bytes(b) for b in pickle.load(handle)]
+    elif docbin is None:
+        docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
+    else:
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
+        tok2vec = nlp.get_pipe("tok2vec")
+        docs = list(tok2vec.pipe(docs, batch_size=32))
     for article, doc in zip(articles, docs, strict=True):
         if doc.text != article.text:
-            sys.exit(f"{docbin} does not hold the parses of these articles (first: {article.id})")
+            sys.exit(f"the parses given do not match these articles (first: {article.id})")
+    if cache is not None and not cache.exists():
+        with cache.open("wb") as handle:
+            pickle.dump([d.to_bytes(exclude=["user_data"]) for d in docs], handle)
     return docs
 
 
@@ -314,27 +327,43 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--data", type=Path, default=Path("../shared/data"), help="shared/data folder"
     )
     parser.add_argument("--docbin", type=Path, help="parses of polnear_train (spaCy DocBin)")
+    parser.add_argument(
+        "--cache", type=Path, help="pickled parses with tensors: read if present, else written"
+    )
+    parser.add_argument(
+        "--report-only", action="store_true", help="held-out report, no refit and no write"
+    )
+    parser.add_argument(
+        "--write-held-out",
+        action="store_true",
+        help="write the model fitted without the held-out part (to study its errors)",
+    )
     parser.add_argument("--holdout", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     started = time.monotonic()
     articles = load_polnear("train", args.data)
-    docs = parse(articles, args.docbin)
+    docs = parse(articles, args.docbin, args.cache)
     print(f"parsed {len(articles)} articles in {time.monotonic() - started:.0f} s")
     cut = int(len(articles) * (1 - args.holdout))
     fitted, held = Data(), Data()
     collect(articles[:cut], docs[:cut], fitted)
     collect(articles[cut:], docs[cut:], held)
     print(f"held-out report ({len(articles) - cut} articles), fit on {cut}:")
+    held_models = {}
     for name in ("cue", "content", "source"):
-        model = _fit(name, getattr(fitted, name), args.seed)
-        report(name, getattr(held, name), model)
-    everything = Data()
-    collect(articles, docs, everything)
+        held_models[name] = _fit(name, getattr(fitted, name), args.seed)
+        report(name, getattr(held, name), held_models[name])
+    if args.report_only:
+        return
+    models = held_models
+    if not args.write_held_out:
+        everything = Data()
+        collect(articles, docs, everything)
+        models = {name: _fit(name, getattr(everything, name), args.seed) for name in models}
     arrays: dict[str, NDArray[np.float32]] = {}
-    for name in ("cue", "content", "source"):
-        weights, dense_w, bias = _fit(name, getattr(everything, name), args.seed)
+    for name, (weights, dense_w, bias) in models.items():
         arrays[f"{name}_weights"] = weights.astype(np.float16)
         arrays[f"{name}_bias"] = np.asarray([bias], dtype=np.float32)
         if dense_w is not None:

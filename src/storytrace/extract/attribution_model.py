@@ -22,13 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Final
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Final
 
 import numpy as np
 
 from storytrace.errors import ModelError
 from storytrace.extract.attribution_model_features import (
-    content_features,
+    content_rows,
     cue_features,
     hashed,
     is_cue_candidate,
@@ -46,6 +47,7 @@ __all__ = [
     "SOURCE_MIN_PROBABILITY",
     "AttributionModel",
     "load_attribution_model",
+    "read_attribution_model",
 ]
 
 #: the shipped weights, inside the package
@@ -113,7 +115,7 @@ class AttributionModel:
         """The likeliest content of ``cue`` among ``candidates``."""
         if not candidates:
             return None
-        scores = self._content.scores([content_features(cue, c) for c in candidates])
+        scores = self._content.scores(content_rows(cue, candidates))
         return candidates[int(np.argmax(scores))]
 
     def source(self, cue: Token, candidates: Sequence[Candidate]) -> Candidate | None:
@@ -134,17 +136,23 @@ def _linear(data: dict[str, NDArray[np.float32]], name: str) -> _Linear:
     )
 
 
+def read_attribution_model(source: IO[bytes] | Path) -> AttributionModel:
+    """The model in the ``.npz`` file ``source`` (the training recipe's output)."""
+    with np.load(source) as archive:
+        data = {key: archive[key] for key in archive.files}
+    return AttributionModel(_linear(data, "cue"), _linear(data, "content"), _linear(data, "source"))
+
+
 @lru_cache(maxsize=1)
 def load_attribution_model() -> AttributionModel:
     """The shipped model, loaded once per process."""
     resource = resources.files("storytrace.models").joinpath(MODEL_FILE)
     try:
-        with resource.open("rb") as handle, np.load(handle) as archive:
-            data = {key: archive[key] for key in archive.files}
+        with resource.open("rb") as handle:
+            return read_attribution_model(handle)
     except (FileNotFoundError, OSError, KeyError, ValueError) as exc:
         raise ModelError(
             f"the attribution model {MODEL_FILE} is missing or unreadable: {exc}",
             stage="attributions",
             hint="reinstall storytrace, or rebuild it with train/train_attribution_model.py",
         ) from exc
-    return AttributionModel(_linear(data, "cue"), _linear(data, "content"), _linear(data, "source"))

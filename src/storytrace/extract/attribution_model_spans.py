@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from storytrace.extract.quote_marks import QuoteMarks
@@ -63,6 +63,17 @@ QUOTE_CHARS: Final = frozenset("\"'“”‘’")
 #: words allowed between a quotation and its cue's clause for the quotation to be
 #: a content candidate ("“…,” said a senior official", "said on Tuesday: “…”")
 QUOTE_GAP_WORDS: Final = 3
+#: parts of speech of a first word PolNeAR leaves out of a content ("[saying] that…",
+#: "[for] a wall", "[to] discuss")
+SKIPPED_FIRST_POS: Final = frozenset({"ADP", "VERB", "PART", "SCONJ", "DET"})
+#: right dependents a content may be cut before
+CUT_BEFORE_DEPS: Final = frozenset(
+    {"prep", "advcl", "conj", "cc", "punct", "relcl", "acl", "npadvmod", "advmod", "appos"}
+)
+#: punctuation a content may end before
+CLAUSE_BREAKS: Final = frozenset({",", "—", "–", "(", ";", ":", "--"})
+#: variants of each kind made from one span (nested starts, cut ends), nearest first
+MAX_VARIANTS: Final = 4
 #: words that end a subject's own words: an appositive or a relative clause follows
 SUBJECT_BREAKS: Final = frozenset({",", "(", "—", "–", ";", ":"})
 
@@ -75,6 +86,29 @@ class Parsed:
     doc: Doc
     text: str
     quotes: Sequence[QuoteMarks]
+    #: per-token attributes read many times over (spaCy builds a Token per access)
+    tokens: TokenTable = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tokens", TokenTable(self.doc))
+
+
+class TokenTable:
+    """Plain lists of the token attributes the candidate spans read."""
+
+    __slots__ = ("dep", "end", "head", "idx", "left", "pos", "right", "skip", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = [t.text for t in doc]
+        self.idx = [int(t.idx) for t in doc]
+        self.end = [i + len(w) for i, w in zip(self.idx, self.text, strict=True)]
+        self.head = [t.head.i for t in doc]
+        self.left = [t.left_edge.i for t in doc]
+        self.right = [t.right_edge.i for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        #: left off a span's edges: whitespace and edge punctuation
+        self.skip = [t.is_space or t.text in EDGE_PUNCT for t in doc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +122,9 @@ class Candidate:
     head: int
     length: int
     text: str
+    #: first and last token (-1: not known)
+    first: int = -1
+    last: int = -1
 
 
 def quoted_tokens(doc: Doc, quotes: Sequence[QuoteMarks]) -> bytearray:
@@ -103,7 +140,8 @@ def quoted_tokens(doc: Doc, quotes: Sequence[QuoteMarks]) -> bytearray:
 
 def cue_tokens(doc: Doc, head: Token) -> tuple[int, int]:
     """Character span of a cue: its head and the auxiliaries, negation, particle and
-    adverbs next to it ("has said", "did not mention", "pointed out", "also said")."""
+    adverbs next to it ("has said", "did not mention", "pointed out", "also said"),
+    and a colon or stranded preposition right after it."""
     lo = hi = head.i
     attached = {
         c.i
@@ -116,20 +154,28 @@ def cue_tokens(doc: Doc, head: Token) -> tuple[int, int]:
         hi += 1
     if head.lower_ == "according" and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "to":
         hi = head.i + 1
+    elif hi + 1 < len(doc) and doc[hi + 1].head.i == head.i:
+        after = doc[hi + 1]
+        # PolNeAR keeps the colon that introduces the content ("said:" 84 times in 88 on
+        # train) and a stranded preposition ("what he asked for", "talked about")
+        stranded = after.dep_ == "prep" and not any(True for _ in after.rights)
+        if after.text == ":" or stranded:
+            hi += 1
     return int(doc[lo].idx), int(doc[hi].idx) + len(doc[hi].text)
 
 
 def _trimmed(parsed: Parsed, lo: int, hi: int) -> tuple[int, int] | None:
     """Characters of tokens ``lo..hi`` (inclusive) without edge punctuation; a
     quotation reaching an edge brings its marks (and what stands inside them)."""
-    doc = parsed.doc
-    while lo <= hi and (doc[lo].is_space or doc[lo].text in EDGE_PUNCT):
+    table = parsed.tokens
+    skip = table.skip
+    while lo <= hi and skip[lo]:
         lo += 1
-    while hi >= lo and (doc[hi].is_space or doc[hi].text in EDGE_PUNCT):
+    while hi >= lo and skip[hi]:
         hi -= 1
     if hi < lo:
         return None
-    start, end = int(doc[lo].idx), int(doc[hi].idx) + len(doc[hi].text)
+    start, end = table.idx[lo], table.end[hi]
     text, quotes = parsed.text, parsed.quotes
     # a lone mark at an edge whose partner is outside the span is not the span's
     while start < end and text[start] in QUOTE_CHARS and not _pairs(quotes, start, end):
@@ -162,51 +208,120 @@ def _candidate(parsed: Parsed, kind: str, lo: int, hi: int, head: int) -> Candid
     text = parsed.text[span[0] : span[1]]
     if "\n" in text:
         return None  # a span never runs across a paragraph (or a heading's) line break
-    return Candidate(kind, span[0], span[1], head, hi - lo + 1, text)
+    table = parsed.tokens
+    while lo < hi and table.end[lo] <= span[0]:
+        lo += 1
+    while hi > lo and table.idx[hi] >= span[1]:
+        hi -= 1
+    return Candidate(kind, span[0], span[1], head, hi - lo + 1, text, lo, hi)
 
 
 def content_candidates(parsed: Parsed, cue: Token) -> list[Candidate]:
-    """Spans that may be what ``cue`` reports, each once (the first kind to make it wins)."""
+    """Spans that may be what ``cue`` reports, each once (the first kind to make it wins).
+
+    The spans the parse names (:func:`_content_ranges`) come first, then their
+    variants (:func:`_variants`): a subtree nested at their end or start, a cut
+    before a right dependent, the rest of the sentence.
+    """
     found: dict[tuple[int, int], Candidate] = {}
-    for candidate in _content_spans(parsed, cue):
+
+    def add(candidate: Candidate | None) -> None:
         if candidate is None or candidate.start <= int(cue.idx) < candidate.end:
-            continue  # content never holds its own cue
+            return  # content never holds its own cue
         found.setdefault((candidate.start, candidate.end), candidate)
+
+    ranges = list(_content_ranges(cue))
+    for kind, lo, hi, head in ranges:
+        add(_candidate(parsed, kind, lo, hi, head))
+    for quote in _adjacent_quotes(parsed, cue):
+        add(quote)
+    table = parsed.tokens
+    sentence_end = cue.sent.end - 1
+    for kind, lo, hi, _ in ranges:
+        for variant, vlo, vhi in _variants(table, cue.i, sentence_end, lo, hi):
+            add(_candidate(parsed, f"{kind}~{variant}", vlo, vhi, _span_head(table, vlo, vhi)))
     return list(found.values())
 
 
-def _content_spans(parsed: Parsed, cue: Token) -> Iterator[Candidate | None]:
+def _content_ranges(cue: Token) -> Iterator[tuple[str, int, int, int]]:
+    """Token ranges (kind, first, last, head) the parse offers around ``cue``."""
     for child in cue.children:
         if child.dep_ in CONTENT_CHILD_DEPS:
-            yield _candidate(parsed, child.dep_, child.left_edge.i, child.right_edge.i, child.i)
+            yield child.dep_, child.left_edge.i, child.right_edge.i, child.i
             # without a clause coordinated or adjoined to it: "he found Trump charming
             # [and called his standing unheard of]"
-            cut = _cut(child, CLAUSE_CUT_DEPS)
-            yield _candidate(parsed, child.dep_ + "_cut", child.left_edge.i, cut, child.i)
+            yield child.dep_ + "_cut", child.left_edge.i, _cut(child, CLAUSE_CUT_DEPS), child.i
         elif child.dep_ == "prep":
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "pcomp"):
-                    yield _candidate(
-                        parsed,
+                    yield (
                         "prep_" + grandchild.dep_,
                         grandchild.left_edge.i,
                         grandchild.right_edge.i,
                         grandchild.i,
                     )
     # everything after the cue in its own subtree: "accused him of lying"
-    right = _right_end(cue)
-    yield _candidate(parsed, "after", cue.i + 1, right, cue.i)
+    yield "after", cue.i + 1, _right_end(cue), cue.i
     # the cue's arguments without its adjuncts: "called the KKK “abhorrent” [in a tweet]"
-    yield _candidate(parsed, "after_cut", cue.i + 1, _cut(cue, ADJUNCT_CUT_DEPS), cue.i)
+    yield "after_cut", cue.i + 1, _cut(cue, ADJUNCT_CUT_DEPS), cue.i
     head = cue.head
     if head.i != cue.i:
         # the clause the cue interrupts or follows: "X, he said" / "…, she says, Y"
-        yield _candidate(parsed, "head_before", head.left_edge.i, cue.left_edge.i - 1, head.i)
-        yield _candidate(parsed, "head_after", cue.right_edge.i + 1, head.right_edge.i, head.i)
+        yield "head_before", head.left_edge.i, cue.left_edge.i - 1, head.i
+        yield "head_after", cue.right_edge.i + 1, head.right_edge.i, head.i
     sentence = cue.sent
-    yield _candidate(parsed, "sent_before", sentence.start, cue.left_edge.i - 1, cue.i)
-    yield _candidate(parsed, "sent_after", cue.right_edge.i + 1, sentence.end - 1, cue.i)
-    yield from _adjacent_quotes(parsed, cue)
+    yield "sent_before", sentence.start, cue.left_edge.i - 1, cue.i
+    yield "sent_after", cue.right_edge.i + 1, sentence.end - 1, cue.i
+
+
+def _variants(
+    table: TokenTable, cue: int, sentence_end: int, lo: int, hi: int
+) -> Iterator[tuple[str, int, int]]:
+    """Spans near ``lo..hi`` that PolNeAR often marks instead: a subtree ending where
+    it ends ("more favorable impressions of [the economy]"), the span without its
+    first word ("[saying] …"), cut before a right dependent of a word on its left
+    spine ("to work together [after a meeting Thursday]") or before a comma or
+    dash inside it, or run on to the sentence's end (a clause the parse cut short)."""
+    if hi < lo:
+        return
+    left, right, head, dep = table.left, table.right, table.head, table.dep
+    if hi - lo >= 1 and table.pos[lo] in SKIPPED_FIRST_POS:
+        yield "drop1", lo + 1, hi
+    seen: set[int] = set()
+    for k in range(lo + 1, hi + 1):
+        if len(seen) == MAX_VARIANTS:
+            break
+        start = left[k]
+        if right[k] == hi and lo < start and start not in seen:
+            seen.add(start)
+            yield "sub", start, hi
+    cut: set[int] = set()
+    for k in range(lo + 1, hi + 1):
+        # a right dependent of a word on the left spine (whose subtree starts at lo)
+        if len(cut) == MAX_VARIANTS:
+            break
+        parent, end = head[k], left[k] - 1
+        on_spine = parent < k and left[parent] == lo
+        if on_spine and dep[k] in CUT_BEFORE_DEPS and lo <= end and end not in cut:
+            cut.add(end)
+            yield "pre_" + dep[k], lo, end
+    cuts = 0
+    for k in range(lo + 1, hi + 1):
+        # a comma or dash inside: the parse often hangs what follows it too low
+        if cuts < MAX_VARIANTS and table.text[k] in CLAUSE_BREAKS:
+            yield "pre_break", lo, k - 1
+            cuts += 1
+    if lo > cue and hi < sentence_end:
+        yield "to_end", lo, sentence_end
+
+
+def _span_head(table: TokenTable, lo: int, hi: int) -> int:
+    """The first token of ``lo..hi`` whose head lies outside it."""
+    head = table.head
+    for k in range(lo, hi + 1):
+        if not lo <= head[k] <= hi or head[k] == k:
+            return k
+    return lo
 
 
 def _adjacent_quotes(parsed: Parsed, cue: Token) -> Iterator[Candidate]:
