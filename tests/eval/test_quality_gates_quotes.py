@@ -27,10 +27,11 @@ def _evaluate(dataset: str) -> EvalResult:
 
 def test_ggt_gate() -> None:
     scores = _evaluate("ggt").scores
-    # measured: lenient F1 84.1, strict F1 80.8, speaker accuracy 77.3 (lenient)
-    assert scores["lenient.f1"] >= 0.83
-    assert scores["strict.f1"] >= 0.79
-    assert scores["lenient.speaker_accuracy"] >= 0.76
+    # measured: lenient F1 88.2, strict F1 84.9, speaker accuracy 85.7 (lenient) with the
+    # shipped attribution model; 88.7 / 86.0 / 85.4 with the one being retrained
+    assert scores["lenient.f1"] >= 0.87
+    assert scores["strict.f1"] >= 0.84
+    assert scores["lenient.speaker_accuracy"] >= 0.84
 
 
 def test_polnear_dev_gate() -> None:
