@@ -56,6 +56,7 @@ from storytrace.extract.cues import (
     ACCORDING_TO_LEMMA,
     ANONYMOUS_HEADS,
     DIRECT_ONLY_VERBS,
+    DOCUMENT_HEADS,
     REPORTING_VERBS,
     SPEECH_LEMMAS,
 )
@@ -816,11 +817,12 @@ def _qualified_clause(article: _Article, according: Token, start: int, end: int)
 
 
 def _according_to_speaker(article: _Article, head: Token, source: Span) -> Speaker:
-    """The source's own entity, a document's author ("according to Foster's book"),
+    """A document's author ("according to Foster's book"), the source's own entity,
     else an organisation named in it ("obtained by Bloomberg")."""
-    speaker = article.speakers.speaker(head, source.text)  # "Foster's book", "the lawyer"
-    if speaker.name is not None:
-        return speaker
+    if str(head.lemma_).lower() in DOCUMENT_HEADS:  # "according to Foster's book"
+        speaker = article.speakers.speaker(head, source.text)
+        if speaker.name is not None:
+            return speaker
     entity = article.speakers.named(head)
     if entity is None:
         inside = article.index.within(source.start, source.end)
