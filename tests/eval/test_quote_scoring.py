@@ -48,6 +48,8 @@ def test_prf_arithmetic() -> None:
         ("Jane Smith", "John Smith", False),
         ("Smith", "Jane Doe", False),
         (None, "Jane Doe", False),
+        ("The justice official", "a justice official", True),
+        ("a justice official", "a finance official", False),
     ],
 )
 def test_same_person(predicted: str | None, reference: str, same: bool) -> None:
@@ -85,6 +87,31 @@ def test_ggt_lenient_and_strict_matching() -> None:
     assert scores.speaker_accuracy("lenient") == 0.5
     assert scores.speaker_accuracy("strict") == 1.0
     assert scores.verb_accuracy("strict") == 1.0
+
+
+def test_ggt_verb_and_speaker_span_follow_the_trackers_own_code() -> None:
+    # a quote annotated with no verb and no speaker is right when none is predicted
+    gold = GgtArticle(
+        id="a",
+        outlet="o",
+        text=TEXT,
+        quotes=(
+            GgtQuote(quote=(35, 49), speaker=None, verb=None, reference="Mara Voss", quote_text=""),
+            GgtQuote(
+                quote=(15, 33), speaker=(0, 9), verb=(10, 14), reference="Mara Voss", quote_text=""
+            ),
+        ),
+    )
+    predicted = [
+        _q(35, 49, "Mara Voss"),  # no cue, no source: both right
+        _q(15, 33, "Mara Voss", cue=(51, 55), source=(5, 9)),  # wrong cue, source overlaps
+    ]
+    scores = score_ggt([gold], lambda _a: predicted)
+    assert scores.verb_accuracy("strict") == 0.5
+    assert scores.verb_accuracy_given("strict") == 0.0
+    assert scores.speaker_span_accuracy("strict") == 1.0
+    with_cue = [_q(35, 49, cue=(51, 55)), predicted[1]]
+    assert score_ggt([gold], lambda _a: with_cue).verb_accuracy("strict") == 0.0
 
 
 def test_polnear_exact_and_overlap_per_role() -> None:

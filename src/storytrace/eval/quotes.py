@@ -7,7 +7,14 @@ share of matched quotes whose predicted speaker resolves to the gold
 ``reference`` (the speaker's name, or for a speaker left unnamed the words
 describing it, as GGT's ``reference`` is then a description too: "officials");
 only predictions in GGT's scope are scored (:func:`_is_quote`: statements, not
-beliefs or topics); verb accuracy the share whose predicted cue overlaps the gold verb.
+beliefs or topics). Verb accuracy follows the tracker's own evaluation code
+(its ``evaluate_quotes.py`` compares the verb strings, so a quote annotated
+with no verb is right when none is predicted): the predicted cue overlaps the
+gold verb, or both are absent; ``verb_accuracy_given`` is the share among
+quotes that have a gold verb. The tracker's own speaker measure, an overlap of
+the predicted and gold speaker spans (or both absent), is reported as
+``speaker_span_accuracy``; the issue's speaker accuracy is the stricter
+resolved-name one above.
 
 PolNeAR: per role (source, cue, content), exact-span P/R/F1 (the span sets are
 equal) and overlap P/R/F1 (content: the overlap exceeds 50 % of both spans;
@@ -178,8 +185,17 @@ def is_speech_cue(cue_text: str) -> bool:
     return any(_lemma_guesses(w) & SPEECH_CUES for w in _WORD.findall(text))
 
 
+#: articles don't tell two descriptions apart: "the justice official" and "a
+#: justice official" describe one unnamed speaker
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def _name_tokens(name: str) -> list[str]:
-    return [t for t in _WORD.findall(name.lower().replace("’", "'")) if t not in _TITLES]
+    return [
+        t
+        for t in _WORD.findall(name.lower().replace("’", "'"))
+        if t not in _TITLES and t not in _ARTICLES
+    ]
 
 
 def same_person(predicted: str | None, reference: str) -> bool:
@@ -205,6 +221,12 @@ class GgtScores:
     strict: PRF = field(default_factory=lambda: PRF(0, 0, 0))
     speaker_correct: dict[str, int] = field(default_factory=lambda: {"lenient": 0, "strict": 0})
     verb_correct: dict[str, int] = field(default_factory=lambda: {"lenient": 0, "strict": 0})
+    speaker_span_correct: dict[str, int] = field(
+        default_factory=lambda: {"lenient": 0, "strict": 0}
+    )
+    #: matched quotes with a gold verb, and those whose cue overlaps it
+    verb_given: dict[str, int] = field(default_factory=lambda: {"lenient": 0, "strict": 0})
+    verb_given_correct: dict[str, int] = field(default_factory=lambda: {"lenient": 0, "strict": 0})
 
     def speaker_accuracy(self, level: str) -> float:
         matched = (self.lenient if level == "lenient" else self.strict).tp
@@ -213,6 +235,14 @@ class GgtScores:
     def verb_accuracy(self, level: str) -> float:
         matched = (self.lenient if level == "lenient" else self.strict).tp
         return self.verb_correct[level] / matched if matched else 0.0
+
+    def verb_accuracy_given(self, level: str) -> float:
+        given = self.verb_given[level]
+        return self.verb_given_correct[level] / given if given else 0.0
+
+    def speaker_span_accuracy(self, level: str) -> float:
+        matched = (self.lenient if level == "lenient" else self.strict).tp
+        return self.speaker_span_correct[level] / matched if matched else 0.0
 
 
 def _span(a: Attribution) -> tuple[tuple[int, int], ...]:
@@ -268,12 +298,21 @@ def score_ggt(
                 gold = article.quotes[gi]
                 if same_person(pred.speaker.name or pred.speaker.description, gold.reference):
                     scores.speaker_correct[level] += 1
-                if (
-                    gold.verb
-                    and pred.cue
-                    and overlap((gold.verb,), ((pred.cue.start, pred.cue.end),))
-                ):
-                    scores.verb_correct[level] += 1
+                cue = ((pred.cue.start, pred.cue.end),) if pred.cue else ()
+                if gold.verb is None:
+                    scores.verb_correct[level] += int(not cue)
+                else:
+                    hit = bool(cue) and overlap((gold.verb,), cue) > 0
+                    scores.verb_correct[level] += int(hit)
+                    scores.verb_given[level] += 1
+                    scores.verb_given_correct[level] += int(hit)
+                source = ((pred.source.start, pred.source.end),) if pred.source else ()
+                if gold.speaker is None:
+                    scores.speaker_span_correct[level] += int(not source)
+                else:
+                    scores.speaker_span_correct[level] += (
+                        bool(source) and overlap((gold.speaker,), source) > 0
+                    )
     return scores
 
 

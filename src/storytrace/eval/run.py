@@ -84,13 +84,17 @@ def evaluate_quotes(
         for level in ("lenient", "strict"):
             scores[f"{level}.speaker_accuracy"] = g.speaker_accuracy(level)
             scores[f"{level}.verb_accuracy"] = g.verb_accuracy(level)
+            scores[f"{level}.verb_accuracy_given"] = g.verb_accuracy_given(level)
+            scores[f"{level}.speaker_span_accuracy"] = g.speaker_span_accuracy(level)
         lines = [f"Gender Gap Tracker: {len(ggt)} articles, {g.lenient.gold} gold quotes"]
         for level in ("lenient", "strict"):
             prf = g.lenient if level == "lenient" else g.strict
             lines.append(f"  quotes {level:<8} {prf.line()}")
             lines.append(
-                f"    speaker accuracy {100 * g.speaker_accuracy(level):5.1f}  "
-                f"verb accuracy {100 * g.verb_accuracy(level):5.1f}"
+                f"    speaker accuracy {100 * g.speaker_accuracy(level):5.1f} (resolved name; "
+                f"span overlap {100 * g.speaker_span_accuracy(level):.1f})  "
+                f"verb accuracy {100 * g.verb_accuracy(level):5.1f} "
+                f"(where gold has a verb {100 * g.verb_accuracy_given(level):.1f})"
             )
         lines.append(
             "  published (tracker V7.0): F1 83.7 lenient / 76.1 strict; "
