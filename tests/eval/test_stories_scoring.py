@@ -63,6 +63,14 @@ def test_load_stories_errors(tmp_path: Path) -> None:
         load_stories("pac", tmp_path)
 
 
+def test_repeated_ids_are_made_unique(tmp_path: Path) -> None:
+    (tmp_path / "stories").mkdir()
+    rows = [{"id": "empty", "story_id": s, "title": "t", "text": "x"} for s in "aab"]
+    lines = "\n".join(json.dumps(r) for r in rows) + "\n"
+    (tmp_path / "stories" / "pac.jsonl").write_text(lines, encoding="utf-8")
+    assert [a.id for a in load_stories("pac", tmp_path)] == ["empty", "empty#2", "empty#3"]
+
+
 def test_evaluate_on_a_small_hand_made_set(tmp_path: Path) -> None:
     rows = [
         ("v1", "volcano", "Volcano erupts near Grindavik",
@@ -93,8 +101,9 @@ def test_evaluate_on_a_small_hand_made_set(tmp_path: Path) -> None:
 
 # -- quality gates on the held-out sets (measured floors, a little below) ----------------
 
-#: B-cubed F1 measured with the TF-IDF model: neus_val 0.816, basil 0.963, pac 0.910
-GATES = {"neus_val": 0.80, "basil": 0.95, "pac": 0.89}
+#: B-cubed F1 measured with the TF-IDF model and IDF prior: neus_val 0.830, basil 0.966,
+#: pac 0.916
+GATES = {"neus_val": 0.825, "basil": 0.96, "pac": 0.91}
 
 
 @pytest.mark.realdata

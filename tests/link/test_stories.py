@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from storytrace.link.stories import group_stories, story_index
 from storytrace.link.story_features import article_terms, content_words, name_terms
 from storytrace.link.story_index import WINDOW_DAYS, StoryIndex, StoryItem
 from storytrace.link.story_model import EMBEDDING_MODEL
+from storytrace.link.story_prior import PRIOR_DOCUMENTS, IdfPrior, load_prior
 from storytrace.records import Article, ArticleAnalysis
 from storytrace.store import Store, text_key
 from storytrace.store.link_tables import link_state
@@ -138,6 +140,31 @@ def test_state_round_trip_decides_the_same() -> None:
     assert got == expected
     with pytest.raises(ValueError, match="linked with model"):
         StoryIndex.from_state({**first.state(), "model": "other"}, closed)
+
+
+def test_idf_prior_round_trip_and_use(tmp_path: Path) -> None:
+    bags = [article_terms(t, x) for t, x in VOLCANO + FINAL]
+    prior = IdfPrior.from_terms(bags)
+    prior.save(tmp_path / "prior.npz")
+    read = IdfPrior.read(tmp_path / "prior.npz")
+    assert read == prior and read.documents == 4
+    assert read.count("body", "lava") == 2 and read.count("body", "unseen") == 0
+    # the prior counts before the first article: a term it has seen weighs less
+    index = StoryIndex(prior=prior)
+    index.add_batch([_item("v1", *VOLCANO[0], "2024-01-14")])
+    assert index.idf("body", "lava") < index.idf("body", "overnight")
+    assert index.state()["prior_documents"] == 4
+    # a state saved without a prior goes on without one
+    plain = StoryIndex()
+    plain.add_batch([_item("v1", *VOLCANO[0], "2024-01-14")])
+    assert StoryIndex.from_state(plain.state(), set(), prior=prior).prior is None
+
+
+def test_shipped_prior_is_neus_train() -> None:
+    prior = load_prior()
+    assert prior.documents == PRIOR_DOCUMENTS
+    assert prior.count("body", "president") > prior.count("body", "grindavik") == 0
+    assert story_index().prior is prior
 
 
 def test_model_and_embedder_must_fit() -> None:

@@ -85,15 +85,20 @@ def load_stories(dataset: str, data_dir: Path = DEFAULT_DATA_DIR) -> list[StoryA
     if not path.is_file():
         raise InputNotFound(f"dataset {dataset} not found", input=str(path), hint="pass --data-dir")
     found = []
+    seen: Counter[str] = Counter()
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
+                # ids are not always unique (basil has four "empty"): a repeat gets a
+                # suffix, since articles are scored by id
+                seen[str(row["id"])] += 1
+                repeat = seen[str(row["id"])]
                 found.append(
                     StoryArticle(
-                        id=str(row["id"]),
+                        id=str(row["id"]) + (f"#{repeat}" if repeat > 1 else ""),
                         story=str(row["story_id"]),
                         title=row.get("title") or None,
                         text=row.get("text") or "",

@@ -42,8 +42,10 @@ from storytrace.eval.stories import (
 )
 from storytrace.link.embeddings import load_embedder
 from storytrace.link.stories import story_index
+from storytrace.link.story_features import article_terms
 from storytrace.link.story_index import Embedder, StoryIndex, StoryItem
 from storytrace.link.story_model import StoryModel
+from storytrace.link.story_prior import PRIOR_DOCUMENTS, IdfPrior
 from storytrace.store import text_key
 
 __all__ = ["fit_logistic", "fit_model", "main"]
@@ -120,18 +122,34 @@ def split_streams(
     return [stream_order([a for a in articles if part[a.story] == k]) for k in range(count)]
 
 
+def stream_priors(streams: Sequence[Sequence[StoryArticle]]) -> list[IdfPrior]:
+    """For each stream, the IDF prior of the *other* streams: the shipped prior counts
+    all of neus_train, so a stream tuned with it would see its own articles in it."""
+    bags = [[article_terms(a.title, a.text) for a in stream] for stream in streams]
+    return [
+        IdfPrior.from_terms(b for j, part in enumerate(bags) if j != k for b in part).scaled(
+            PRIOR_DOCUMENTS
+        )
+        for k in range(len(streams))
+    ]
+
+
 def fit_model(
     base: StoryModel, articles: Sequence[StoryArticle], embeddings: bool = False
 ) -> StoryModel:
     """Weights, margin and threshold fitted on ``articles`` (see the module docstring)."""
     streams = split_streams(articles)
+    # the embedding model is fitted (and used) without the IDF prior
+    priors: list[IdfPrior | None] = (
+        [None] * len(streams) if embeddings else list(stream_priors(streams))
+    )
     embedder = _cached(load_embedder()) if embeddings else None
     rows: list[list[tuple[float, ...]]] = []
     gold: list[int | None] = []
     missed = 0
-    for stream in streams:
+    for stream, prior in zip(streams, priors, strict=True):
         stream_rows, stream_gold, stream_missed = _teacher_forced(
-            StoryIndex(base, embedder), stream
+            StoryIndex(base, embedder, prior), stream
         )
         rows += stream_rows
         gold += stream_gold
@@ -166,8 +184,8 @@ def fit_model(
     for shift in np.arange(-1.5, 1.51, 0.25):
         trial = replace(model, threshold=round(model.threshold + float(shift), 3))
         results = [
-            score_clusters(stream, cluster_stream(stream, StoryIndex(trial, embedder)))
-            for stream in streams
+            score_clusters(stream, cluster_stream(stream, StoryIndex(trial, embedder, prior)))
+            for stream, prior in zip(streams, priors, strict=True)
         ]
         b3 = float(np.mean([b.f1 for b, _ in results]))
         pw = float(np.mean([p.f1 for _, p in results]))

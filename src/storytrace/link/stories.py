@@ -16,6 +16,7 @@ from storytrace.link.embeddings import load_embedder
 from storytrace.link.records import Story
 from storytrace.link.story_index import Assignment, StoryIndex, StoryItem
 from storytrace.link.story_model import EMBEDDING_MODEL, TEXT_MODEL
+from storytrace.link.story_prior import load_prior
 from storytrace.records import Article
 
 __all__ = ["BATCH_SIZE", "build_stories", "group_stories", "story_index", "story_label"]
@@ -27,10 +28,13 @@ BATCH_SIZE = 256
 
 
 def story_index(*, embeddings: bool = False) -> StoryIndex:
-    """A new, empty index; ``embeddings`` needs the ``[embeddings]`` extra."""
+    """A new, empty index; ``embeddings`` needs the ``[embeddings]`` extra.
+
+    The TF-IDF model starts from the shipped IDF prior it was fitted with; the
+    embedding model was fitted without one (and is kept as fitted)."""
     if embeddings:
         return StoryIndex(EMBEDDING_MODEL, load_embedder())
-    return StoryIndex(TEXT_MODEL)
+    return StoryIndex(TEXT_MODEL, prior=load_prior())
 
 
 def _item(article: Article) -> StoryItem:

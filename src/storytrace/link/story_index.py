@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +31,7 @@ import numpy as np
 from storytrace.link.dates import day_number
 from storytrace.link.story_features import SPACES, ArticleTerms, article_terms
 from storytrace.link.story_model import TEXT_MODEL, StoryModel
+from storytrace.link.story_prior import IdfPrior, load_prior
 
 __all__ = [
     "MAX_OPEN_STORIES",
@@ -150,13 +150,23 @@ class StoryIndex:
         self,
         model: StoryModel = TEXT_MODEL,
         embedder: Embedder | None = None,
+        prior: IdfPrior | None = None,
     ) -> None:
         if ("embedding" in model.features) != (embedder is not None):
             raise ValueError(f"story model {model.name!r} and embedder don't fit together")
         self.model = model
         self.embedder = embedder
+        # spaces whose member articles are kept for the ``*_max``/``*_mean`` features
+        self._member_spaces = sorted(
+            {f.rpartition("_")[0] for f in model.features if f.endswith(("_max", "_mean"))}
+        )
+        self.prior = prior
+        # the prior's documents count in every IDF; its counts of a term join ``df``
+        # when the stream first meets the term (so ``df`` is all an IDF reads)
+        self.prior_documents: float = prior.documents if prior is not None else 0.0
         self.documents = 0
-        self.df: dict[str, Counter[str]] = {space: Counter() for space in SPACES}
+        # term -> articles holding it (a float: the prior's counts are scaled)
+        self.df: dict[str, dict[str, float]] = {space: {} for space in SPACES}
         self.open: dict[str, _Story] = {}
         self.closed: set[str] = set()
         self.postings: dict[str, list[str]] = {}
@@ -189,13 +199,31 @@ class StoryIndex:
     def prepare(self, item: StoryItem) -> PreparedArticle:
         """Count the article's terms in the document frequencies and weight them."""
         terms = article_terms(item.title, item.text)
+        self.count(terms)
+        return self.weigh(item, terms)
+
+    def count(self, terms: ArticleTerms) -> None:
+        """Count an article's terms in the document frequencies."""
         self.documents += 1
         for space in SPACES:
-            self.df[space].update(terms.space(space).keys())
+            df = self.df[space]
+            for term in terms.space(space):
+                known = df.get(term)
+                if known is None:
+                    known = self.prior.count(space, term) if self.prior is not None else 0.0
+                df[term] = known + 1
+
+    def weigh(self, item: StoryItem, terms: ArticleTerms) -> PreparedArticle:
+        """The article's TF-IDF vectors and query terms, by the current frequencies."""
         vectors = {
             space: _unit({t: w * self.idf(space, t) for t, w in terms.space(space).items()})
             for space in SPACES
         }
+        if "title_body" in self.model.features:
+            # the headline's words weighed as body words, against the story's body
+            vectors["title_body"] = _unit(
+                {t: w * self.idf("body", t) for t, w in terms.title.items()}
+            )
         # names live in the same inverted index, marked by a prefix
         query = {
             **_strongest(vectors["body"], QUERY_TERMS),
@@ -240,12 +268,16 @@ class StoryIndex:
         for feature in self.model.features:
             if feature == "embedding":
                 values.append(_embedding_cosine(article.embedding, story.embedding))
-            elif feature.endswith("_max"):
-                space = feature.removesuffix("_max")
+            elif feature.endswith(("_max", "_mean")):
+                space, _, link = feature.rpartition("_")
                 vector = article.vectors[space]
-                values.append(
-                    max((_dot(vector, m) for m in story.members.get(space, ())), default=0.0)
-                )
+                dots = [_dot(vector, m) for m in story.members.get(space, ())]
+                if link == "max":
+                    values.append(max(dots, default=0.0))
+                else:
+                    values.append(sum(dots) / len(dots) if dots else 0.0)
+            elif feature == "title_body":
+                values.append(self._cosine("body", article.vectors["title_body"], story))
             else:
                 values.append(self._cosine(feature, article.vectors[feature], story))
         return tuple(values)
@@ -294,7 +326,8 @@ class StoryIndex:
     # -- internals ----------------------------------------------------------------------
 
     def idf(self, space: str, term: str) -> float:
-        return math.log((self.documents + 1) / (self.df[space][term] + 1)) + 1.0
+        documents = self.documents + self.prior_documents
+        return math.log((documents + 1) / (self.df[space].get(term, 0.0) + 1)) + 1.0
 
     def _in_window(self, story: _Story, day: float | None) -> bool:
         if day is None or story.first_day is None or story.last_day is None:
@@ -325,12 +358,10 @@ class StoryIndex:
                 sums[term] = sums.get(term, 0.0) + weight
             story.sums[space] = self._strongest_sums(space, sums)
         story._norms.clear()
-        for feature in self.model.features:
-            if feature.endswith("_max"):
-                space = feature.removesuffix("_max")
-                kept = story.members.setdefault(space, [])
-                kept.append(_unit(_strongest(article.vectors[space], MEMBER_TERMS)))
-                del kept[:-MEMBERS_KEPT]
+        for space in self._member_spaces:
+            kept = story.members.setdefault(space, [])
+            kept.append(_unit(_strongest(article.vectors[space], MEMBER_TERMS)))
+            del kept[:-MEMBERS_KEPT]
         story.size += 1
         self.clock += 1
         story.touched = self.clock
@@ -374,6 +405,7 @@ class StoryIndex:
         return {
             "model": self.model.name,
             "documents": self.documents,
+            "prior_documents": self.prior_documents,
             "df": {space: dict(counts) for space, counts in self.df.items()},
             "clock": self.clock,
             "newest_day": self.newest_day,
@@ -401,15 +433,24 @@ class StoryIndex:
         closed: Iterable[str],
         model: StoryModel = TEXT_MODEL,
         embedder: Embedder | None = None,
+        prior: IdfPrior | None = None,
     ) -> StoryIndex:
-        """An index that goes on from ``state``; ``closed`` lists every other story id."""
-        index = cls(model, embedder)
+        """An index that goes on from ``state``; ``closed`` lists every other story id.
+
+        A state counted with an IDF prior goes on with ``prior`` (the shipped one when
+        none is given); one counted without goes on without, so that its frequencies
+        stay consistent."""
+        prior_documents = float(state.get("prior_documents", 0))
+        if prior_documents and prior is None:
+            prior = load_prior()
+        index = cls(model, embedder, prior if prior_documents else None)
+        index.prior_documents = prior_documents
         if state.get("model") != model.name:
             raise ValueError(
                 f"stories were linked with model {state.get('model')!r}, not {model.name!r}"
             )
         index.documents = int(state["documents"])
-        index.df = {space: Counter(state["df"].get(space, {})) for space in SPACES}
+        index.df = {space: dict(state["df"].get(space, {})) for space in SPACES}
         index.clock = int(state["clock"])
         index.newest_day = state["newest_day"]
         index.postings = {t: list(p) for t, p in state["postings"].items()}
