@@ -71,6 +71,11 @@ def test_gold_spans_index_the_rebuilt_text(tmp_path: Path) -> None:
     assert [doc.text[t.start : t.end] for t in doc.timexes] == ["Tuesday", "two weeks"]
 
 
+def test_a_dct_value_in_another_form_is_read_from_the_dateline(tmp_path: Path) -> None:
+    markables = _MARKABLES.replace('value="2011-03-03"', 'value="03-03-2011"')
+    assert parse_meantime(_write(tmp_path, _TOKENS, markables)).dct == "2011-03-03"
+
+
 def test_load_reads_every_sub_corpus(tmp_path: Path) -> None:
     _write(tmp_path / "events" / "meantime" / "intra-doc_annotation", _TOKENS, _MARKABLES)
     docs = load_meantime(tmp_path)

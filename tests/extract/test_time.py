@@ -102,6 +102,17 @@ def test_patterns_find_what_the_model_missed() -> None:
     ]
 
 
+def test_an_extent_ends_before_a_joining_word_and_starts_after_a_line_break() -> None:
+    words = ["Cars", "of", "the", "70s", "and", "80s", ".", "\n\n", "Yesterday", "it", "rained"]
+    ents = ["O", "O", "B-DATE", "I-DATE", "I-DATE", "B-DATE", "O", "B-DATE", "I-DATE", "O", "O"]
+    doc = hand_built(words, ents)
+    assert found(doc) == [
+        ("the 70s", "DATE", "197"),
+        ("80s", "DATE", "198"),
+        ("Yesterday", "DATE", "2025-10-21"),
+    ]
+
+
 def test_an_age_is_not_a_time_expression() -> None:
     words = ["The", "65", "-", "year", "-", "old", "man", "left", "."]
     doc = hand_built(words, ["O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O", "O", "O"])
@@ -277,8 +288,8 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             [
                 ("January", "DATE", "2025-01"),
                 ("June", "DATE", "2025-06"),
-                ("August 10", "DATE", "2025-08-10"),
-                ("12", "DATE", "2025-08-12"),
+                ("August 10", "DATE", "2026-08-10"),  # "will be held": the coming August
+                ("12", "DATE", "2026-08-12"),
             ],
         ),
         ("In 1997-98, output rose.", [("1997", "DATE", "1997"), ("98", "DATE", "1998")]),
@@ -297,7 +308,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
         ),
         (
             "The blast occurred at 10:30 a.m. local time (0730 GMT).",
-            [("10:30 a.m.", "TIME", "2025-10-22T10:30"), ("0730 GMT", "TIME", "2025-10-22T07:30")],
+            [
+                ("10:30 a.m.", "TIME", "2025-10-22T10:30"),
+                ("0730 GMT", "TIME", "2025-10-22T07:30Z"),
+            ],
         ),
         (
             "Traders squared positions ahead of the weekend.",
@@ -332,6 +346,23 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             "Two new flights will leave Bombay on Monday and Tuesday nights.",
             [("Monday", "DATE", "2025-10-27"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")],
         ),
+        (
+            "The index was down 2.6% at 16:08 UTC, and the sale should be completed in March.",
+            [("16:08 UTC", "TIME", "2025-10-22T16:08Z"), ("March", "DATE", "2026-03")],
+        ),
+        (
+            "The ferry talks, set to resume Monday in Dover, were delayed again.",
+            [("Monday", "DATE", "2025-10-27")],
+        ),
+        (
+            "She will be named pilot of a mission in August.",
+            [("August", "DATE", "2026-08")],
+        ),
+        (
+            "The mayor could not be reached for comment Friday.",
+            [("Friday", "DATE", "2025-10-17")],
+        ),
+        ("Rents have fallen more recently.", [("more recently", "DATE", "PAST_REF")]),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

@@ -317,12 +317,34 @@ def test_a_past_tense_verb_holds_a_partial_date_in_the_past(told: bool, expected
 
 
 @pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        (False, "2025-08"),  # a guessed future: two months back beats ten ahead
+        (True, "2026-08"),  # "she will fly in August": a stated future holds it ahead
+    ],
+)
+def test_a_stated_future_holds_a_partial_date_ahead(told: bool, expected: str) -> None:
+    found = normalise("August", WEDNESDAY, past_bias=False, told_future=told)
+    assert found is not None
+    assert found.value == expected
+
+
+def test_a_stated_future_still_reads_a_period_just_ended_as_past() -> None:
+    """ "will publish its September figures", said in October: last month, not next year's."""
+    found = normalise("September", WEDNESDAY, past_bias=False, told_future=True)
+    assert found is not None
+    assert found.value == "2025-09"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("3 p.m.", "2025-10-14T15:00"),
         ("3pm", "2025-10-14T15:00"),
         ("3:30 p.m. ET", "2025-10-14T15:30"),
-        ("0730 GMT", "2025-10-14T07:30"),
+        ("0730 GMT", "2025-10-14T07:30Z"),  # universal time: ISO 8601's "Z"
+        ("16:08 UTC", "2025-10-14T16:08Z"),
+        ("9:15 a.m. GMT", "2025-10-14T09:15Z"),
         ("10 a.m.", "2025-10-14T10:00"),
         ("12 a.m.", "2025-10-14T00:00"),
         ("15:45", "2025-10-14T15:45"),

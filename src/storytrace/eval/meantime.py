@@ -20,6 +20,7 @@ token (the guidelines' empty, non-text-consuming ones) are left out.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import Final
 
 from storytrace.errors import InputNotFound, MalformedInput
 from storytrace.eval.timeml import GoldTimex, TimemlDocument
+from storytrace.extract.timex import normalise
 
 __all__ = ["load_meantime", "parse_meantime"]
 
@@ -44,6 +46,8 @@ NO_SPACE_BEFORE: Final = frozenset({
 })  # fmt: skip
 #: tokens written against the word after them ("(SIA", "$5", "“Yes")
 NO_SPACE_AFTER: Final = frozenset({"(", "[", "{", "``", "“", "‘", "`", "$", "US$", "£", "€", "#"})
+#: a DCT value as TimeML writes it; a few articles carry another form ("03-02-2009")
+_ISO_DAY_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
 #: Penn Treebank quotes written as the quote mark they stand for
 PTB_QUOTES: Final = {"``": '"', "''": '"'}
 
@@ -127,6 +131,7 @@ def parse_meantime(path: Path) -> TimemlDocument:
     last = _last_annotated_sentence(root, sentence_of)
     text, spans = _rebuild([token for token in tokens if token.sentence <= last])
     dct = ""
+    dateline = " ".join(t.text for t in tokens if t.sentence == DATELINE_SENTENCE)
     timexes: list[GoldTimex] = []
     for element in root.iter("TIMEX3"):
         anchors = [a.get("t_id", "") for a in element.findall("token_anchor")]
@@ -142,7 +147,10 @@ def parse_meantime(path: Path) -> TimemlDocument:
         start = min(spans[a][0] for a in anchors)
         end = max(spans[a][1] for a in anchors)
         timexes.append(GoldTimex(start, end, element.get("type", ""), value))
-    if not dct:
+    if not _ISO_DAY_RE.match(dct):  # a value in another form: the dateline's own words
+        read = normalise(dateline, None)
+        dct = read.value if read is not None and read.anchored else ""
+    if not _ISO_DAY_RE.match(dct):
         raise MalformedInput("MEANTIME article without a dated dateline", input=str(path))
     timexes.sort(key=lambda t: (t.start, t.end))
     doc_id = root.get("doc_id") or path.stem

@@ -12,8 +12,9 @@
    punctuation and the possessive go; a leading "the" goes only when the
    expression modifies a noun outside it ("the 2025 budget");
 4. tense: the governing verb decides which "Friday" and which "14 October":
-   past (VBD, VBN, "was visiting"), or future ("will", "to" + verb, present
-   tense, or a present passive: "are expected to meet", "is scheduled for"); a
+   past (VBD, VBN, "was visiting"), or future ("will", "to" + verb, a modal
+   that looks ahead, "should be completed", present tense, or a present
+   passive: "are expected to meet", "is scheduled for", "set to resume"); a
    date that modifies a noun ("Tuesday's meeting") and one with no verb in reach
    are past, the usual case in news, unless the noun is awaited ("ahead of
    Monday's summit");
@@ -81,6 +82,12 @@ GROW_LEFT: Final = frozenset({
 GROW_RIGHT: Final = frozenset({
     "ago", "ahead", *PARTS_OF_DAY, *(part + "s" for part in PARTS_OF_DAY),
 })  # fmt: skip
+#: zones a clock time takes in ("16:08 UTC", "5 p.m. EST"): part of the expression
+CLOCK_ZONE_WORDS: Final = frozenset({
+    "utc", "gmt", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet",
+})  # fmt: skip
+#: words a candidate never ends with ("the 70s and"): the model ran on into the next one
+TRAILING_CONNECTIVES: Final = frozenset({"and", "or", "to", "of", "the", "at", "on", "in", "from"})
 #: adverbs that are time expressions by themselves (TimeBank marks them)
 #: ("soon" and "previously" are left out: as often not marked as marked in TimeBank)
 REFERENCE_ADVERBS: Final = frozenset({"now", "currently", "recently", "lately", "nowadays"})
@@ -141,6 +148,12 @@ MAX_VERB_HOPS: Final = 6
 #: auxiliaries that put the verb in the future ("would" too: in news it is
 #: mostly a plan reported in the past, "said they would meet on Friday")
 FUTURE_AUXILIARIES: Final = frozenset({"will", "'ll", "shall", "wo", "would"})
+#: of those, the ones that state the future rather than report a plan: "will meet in
+#: December" said in March is next December, not last
+STATED_FUTURE: Final = frozenset({"will", "'ll", "shall", "wo"})
+#: modals that put the verb ahead ("should be completed in October"); "could" only
+#: when not negated ("could not be reached Friday" is the past of "can")
+FUTURE_MODALS: Final = frozenset({"should", "may", "might", "must", "can", "ca", "could"})
 PAST_TAGS: Final = frozenset({"VBD", "VBN"})
 PRESENT_TAGS: Final = frozenset({"VBZ", "VBP"})
 #: verbs whose past tense tells of a plan ("was scheduled for December"), not a past event
@@ -164,6 +177,10 @@ _STORY_DATE_RE: Final = re.compile(
     r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:T.*)?"
 )
 _MILITARY_TIME_RE: Final = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+#: a clock time in one token: "16:08", "9:30"
+_CLOCK_TOKEN_RE: Final = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+#: what after such a token makes it a time of day, not a score or a ratio
+MERIDIEM_WORDS: Final = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
 #: zones after a wire's four-digit universal time ("0730 GMT")
 UTC_WORDS: Final = frozenset({"gmt", "utc"})
 _DAY_VALUE_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
@@ -259,7 +276,8 @@ def _count_from_the_story(doc: Doc, read: list[_Read], anchor: _Anchor) -> list[
                 past_bias=past,
                 reported=anchor.reported,
                 story=story,
-                told_past=told,
+                told_past=past and told,
+                told_future=not past and told,
             )
             timex = again or timex
         if timex.type in ("DATE", "TIME") and _STORY_DATE_RE.fullmatch(timex.value):
@@ -350,6 +368,8 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
         return 0
     if _MILITARY_TIME_RE.fullmatch(token.text) and doc[i + 1 : i + 2].text.lower() in UTC_WORDS:
         return i + 2  # "(0730 GMT)"
+    if _CLOCK_TOKEN_RE.fullmatch(token.text):
+        return _clock_end(doc, i)
     if token.like_num:
         return _number_unit_end(doc, i, taken)
     following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -366,6 +386,14 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
     if word == "the":
         return _reference_noun_end(doc, i, taken) or _report_period_end(doc, i, taken)
     return 0
+
+
+def _clock_end(doc: Doc, i: int) -> int:
+    """ "16:08 UTC", "9:30 p.m.", "at 14:58": a clock time the model missed, or 0."""
+    following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if following in CLOCK_ZONE_WORDS or following in MERIDIEM_WORDS:
+        return i + 2
+    return i + 1 if i > 0 and doc[i - 1].lower_ == "at" else 0
 
 
 def _report_period_end(doc: Doc, i: int, taken: bytearray) -> int:
@@ -562,12 +590,16 @@ def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> 
     left, right = start, end
     if left > 0 and not taken[left - 1] and doc[left - 1].lower_ in GROW_LEFT:
         left -= 1
+    elif left > 0 and doc[left - 1].lower_ == "more" and doc[left].lower_ == "recently":
+        left -= 1  # "more recently" is one expression (PAST_REF)
     elif left > 0 and doc[left].text in FRACTIONS and doc[left - 1].like_num:
         left -= 1  # "2" + "1/2 years"
     else:
         left = _same_period_start(doc, left, taken)  # "the same period of" + "last year"
     if right < len(doc) and not taken[right] and doc[right].lower_ in GROW_RIGHT:
         right += 1
+    elif right < len(doc) and doc[right].lower_ in CLOCK_ZONE_WORDS and _ends_a_clock(doc[end - 1]):
+        right += 1  # "16:08" + "UTC"
     elif right < len(doc) and not taken[right] and _names_a_report_period(doc, right):
         right += 1  # "the 1988" + "period", "year-ago" + "quarter"
         if left > 0 and not taken[left - 1] and doc[left - 1].lower_ == "the":
@@ -578,6 +610,12 @@ def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> 
             taken[left:right] = b"\x01" * (right - left)
             return grown
     return _value(doc, start, end, anchor)
+
+
+def _ends_a_clock(token: Token) -> bool:
+    """ "16:08", "5 p.m.", "0730": a token a clock time ends with."""
+    word = token.lower_
+    return word[-1:].isdigit() or word.rstrip(".") in ("a.m", "p.m", "am", "pm")
 
 
 def _same_period_start(doc: Doc, start: int, taken: bytearray) -> int:
@@ -613,7 +651,12 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
     span = doc[start:end]
     past, told = _tense(span)
     timex = normalise(
-        span.text, anchor.day, past_bias=past, reported=anchor.reported, told_past=told
+        span.text,
+        anchor.day,
+        past_bias=past,
+        reported=anchor.reported,
+        told_past=past and told,
+        told_future=not past and told,
     )
     if timex is None or _is_a_fraction(doc, span):
         return None
@@ -646,10 +689,16 @@ def _trim(doc: Doc, start: int, end: int) -> _Range:
         doc[start].lower_ in LEADING_WORDS
         or doc[start].lower_ in FOCUS_WORDS
         or doc[start].is_punct
+        or doc[start].is_space
         or (doc[start].lower_ in SIGNAL_WORDS and _before_a_preposition(doc, start + 1, end))
     ):
         start += 1
-    while end > start and (doc[end - 1].lower_ in TRAILING_WORDS or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].lower_ in TRAILING_WORDS
+        or doc[end - 1].lower_ in TRAILING_CONNECTIVES
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+    ):
         end -= 1
     if end - start > 1 and doc[start].lower_ == "the" and _modifies_noun_outside(doc[start:end]):
         start += 1
@@ -675,8 +724,9 @@ def _modifies_noun_outside(span: Span) -> bool:
 
 
 def _tense(span: Span) -> tuple[bool, bool]:
-    """(past, told): past is also the default when unsure; told when a past-tense verb
-    says so. A verb of planning ("was scheduled for December") tells of what is ahead."""
+    """(past, told): past is also the default when unsure; told when the verb states it:
+    a past tense ("met"), or the future ("will meet"). A verb of planning ("was
+    scheduled for December") tells of what is ahead."""
     token = span.root
     while token.dep_ == "compound" and _is_time_word(token.head.lower_):  # "January-[June]"
         token = token.head
@@ -688,9 +738,16 @@ def _tense(span: Span) -> tuple[bool, bool]:
     if verb is None:
         return True, False
     past = _is_past(verb)
+    if not past:
+        return False, _states_future(verb)
     planned = verb.lemma_ in PLAN_VERBS or verb.head.lemma_ in PLAN_VERBS
     deadline = token.head.lower_ in DEADLINE_WORDS or token.head.head.lower_ in DEADLINE_WORDS
-    return past, past and not planned and not deadline
+    return True, not planned and not deadline
+
+
+def _states_future(verb: Token) -> bool:
+    """ "will meet", "'ll be named": the future, stated (not "would", a plan reported)."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in STATED_FUTURE for c in verb.children)
 
 
 def _awaited(noun: Token) -> bool:
@@ -718,13 +775,37 @@ def _is_bare_participle(verb: Token) -> bool:
     return bool(verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children))
 
 
+def _modal_ahead(verb: Token, auxiliaries: list[Token]) -> bool:
+    """A modal that looks ahead ("may meet", "should be done"), not one with "have"
+    ("should have met") nor a negated "could" ("could not be reached")."""
+    modals = {aux.lower_ for aux in auxiliaries if aux.tag_ == "MD"}
+    if not modals & FUTURE_MODALS or any(aux.lemma_ == "have" for aux in auxiliaries):
+        return False
+    negated = any(child.dep_ == "neg" for child in verb.children)
+    return not (negated and modals <= {"could"})
+
+
+def _bare_plan_participle(verb: Token) -> bool:
+    """ "set", "scheduled", "expected" with no auxiliary, as in "the talks, set to resume
+    Monday": a reduced clause that tells of a plan."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_ in PLAN_VERBS
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _is_past(verb: Token, depth: int = 0) -> bool:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxiliaries}
     if verb.lower_ in FUTURE_AUXILIARIES or words & FUTURE_AUXILIARIES:
         return False
+    if _modal_ahead(verb, auxiliaries):  # "should be completed in October"
+        return False
     if "to" in words:  # "plans to meet", "was due to expire": the tense of what governs it
         governor = _governing_verb(verb.head) if depth == 0 and verb.head.i != verb.i else None
+        if governor is not None and _bare_plan_participle(governor):
+            return False  # "the talks, set to resume Monday": a plan, still ahead
         return False if governor is None else _is_past(governor, depth + 1)
     # a present passive ("are expected to meet", "is scheduled for") is a plan, like the
     # present; its participle makes it past only with a past or perfect auxiliary

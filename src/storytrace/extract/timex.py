@@ -40,7 +40,8 @@ Choices where TimeML leaves room (documented so tests can pin them):
 
 * A partial date takes the year that puts it nearest the anchor, counting
   distance against the tense twice (:data:`AGAINST_BIAS_WEIGHT`; three times,
-  :data:`TOLD_PAST_WEIGHT`, when a past-tense verb says so): "14 October"
+  :data:`TOLD_PAST_WEIGHT`, when a past-tense verb says so; six times,
+  :data:`TOLD_FUTURE_WEIGHT`, when a verb states the future, "will meet"): "14 October"
   in a past-tense sentence of 2025-04-20 is 2024-10-14, in a future one 2025-10-14.
 * A bare weekday is the latest such day on or before the anchor when
   ``past_bias``, else the first on or after it; "last"/"next" skip the anchor.
@@ -51,6 +52,8 @@ Choices where TimeML leaves room (documented so tests can pin them):
   the anchor's; "the past two years" is a DURATION, "the past few years" and
   "past years" are PAST_REF (TimeBank's practice).
 * A time of day with no day ("3 p.m.", "the morning") is on the anchor's day.
+* A clock time in universal time ("16:08 UTC", "0730 GMT") ends in ISO 8601's
+  ``Z``; other zones are dropped ("3 p.m. EST" is ``T15:00``, the wall clock).
 * "the year", "the month" (also in "the end of the year") are the anchor's.
 * A duration used as an adjective reads as the duration: "five-minute call"
   is ``PT5M`` (the extract stage keeps the noun out of the extent).
@@ -155,6 +158,9 @@ AGAINST_BIAS_WEIGHT: Final = 2
 #: the same when a past-tense verb reports it ("they met in January"), not a guess: a date
 #: ahead then has to be less than a third as far ("payable Dec. 1" said in November still is)
 TOLD_PAST_WEIGHT: Final = 3
+#: the same when a verb states the future ("will meet in December"): a date already past
+#: then has to be less than a sixth as far ("will report September sales" in October is)
+TOLD_FUTURE_WEIGHT: Final = 6
 #: a two-digit year ("'98", "the 20s") is read as less than this many years after
 #: the anchor's year; later ones are taken from the century before
 TWO_DIGIT_YEAR_LEAD: Final = 5
@@ -231,6 +237,7 @@ class _Context:
     story: tuple[dt.date, str] | None = None  # the story's last date and its grain ("day")
     story_value: str | None = None  # that date as written ("1998-H1")
     told_past: bool = False  # a past-tense verb reports it, not a guess
+    told_future: bool = False  # a verb states the future ("will meet")
 
     @classmethod
     def make(
@@ -240,12 +247,14 @@ class _Context:
         reported: str | None = None,
         story: str | None = None,
         told_past: bool = False,
+        told_future: bool = False,
     ) -> _Context:
         told = _story_date(story) if story else None
         value = story if told else None
         clock = anchor if isinstance(anchor, dt.datetime) else None
         day = anchor.date() if isinstance(anchor, dt.datetime) else anchor
-        return cls(day, clock, past, reported, told, value, past and told_past)
+        stated_past, stated_future = past and told_past, not past and told_future
+        return cls(day, clock, past, reported, told, value, stated_past, stated_future)
 
 
 def _story_date(value: str) -> tuple[dt.date, str] | None:
@@ -275,10 +284,15 @@ def _story_date_or_raise(value: str) -> tuple[dt.date, str] | None:
     return dt.date(int(year), 1, 1), "year"
 
 
-def _closest(candidates: Iterable[int], target: int, past: bool, told: bool = False) -> int:
+def _closest(candidates: Iterable[int], target: int, ctx: _Context) -> int:
     """The candidate nearest ``target``, a step against the tense counting double
-    (triple when a past-tense verb ``told`` it)."""
-    weight = TOLD_PAST_WEIGHT if past and told else AGAINST_BIAS_WEIGHT
+    (more when a verb states the tense: :data:`TOLD_PAST_WEIGHT`, :data:`TOLD_FUTURE_WEIGHT`)."""
+    past = ctx.past
+    weight = AGAINST_BIAS_WEIGHT
+    if past and ctx.told_past:
+        weight = TOLD_PAST_WEIGHT
+    elif not past and ctx.told_future:
+        weight = TOLD_FUTURE_WEIGHT
 
     def cost(candidate: int) -> tuple[int, bool]:
         gap = candidate - target
@@ -485,6 +499,8 @@ def _split_time_of_day(t: Tokens) -> tuple[Tokens, str | None] | None:
                 return None
             found, i, clock_seen = clock[0], clock[1], True
             while i < len(t) and t[i] in TIME_ZONE_WORDS:
+                if t[i] in UNIVERSAL_TIME_WORDS:  # "16:08 UTC": ISO 8601 writes it "16:08Z"
+                    found = found.rstrip("Z") + "Z"
                 i += 1
             continue
         word = t[i]
@@ -539,6 +555,7 @@ def normalise(
     reported: str | None = None,
     story: str | None = None,
     told_past: bool = False,
+    told_future: bool = False,
 ) -> Timex | None:
     """The TIMEX3 reading of ``text`` against ``anchor``, or None if it is no time expression.
 
@@ -550,13 +567,15 @@ def normalise(
     ``story`` is the value of the story's last date before the phrase
     ("1995-06-02"), which "the next day" and "that year" count from.
     ``told_past`` says a past-tense verb reports the phrase ("they met in
-    January"), not a guess: a partial date is then held in the past harder.
+    January"), not a guess: a partial date is then held in the past harder;
+    ``told_future`` the same for a stated future ("they will meet in January").
     See the module docstring for the contract and conventions.
     """
     if len(text) > MAX_PHRASE_CHARS:
         return None
     try:
-        return _normalise(text, _Context.make(anchor, past_bias, reported, story, told_past))
+        ctx = _Context.make(anchor, past_bias, reported, story, told_past, told_future)
+        return _normalise(text, ctx)
     except (OverflowError, ValueError):
         # a date off the calendar (years 1 to 9999): "3000 years ago", or any
         # shift from an anchor at its edge; there is no value to write
@@ -902,7 +921,7 @@ def _named(
     elif kind == "quarter" and ctx.past:
         chosen = max(c for c in candidates if c <= now)  # results are told once it has begun
     else:
-        chosen = _closest(candidates, now, ctx.past, ctx.told_past)
+        chosen = _closest(candidates, now, ctx)
     chosen_year, chosen_index = divmod(chosen, per_year)
     return _date(_render(kind, _year_text(chosen_year), chosen_index))
 
@@ -1032,7 +1051,7 @@ def _ymd(year: int | None, month: int, day: int | None, ctx: _Context) -> Timex 
     for year_ in (anchor.year - 1, anchor.year, anchor.year + 1):
         if day <= calendar.monthrange(year_, month)[1]:
             candidates.append(dt.date(year_, month, day).toordinal())
-    chosen = _closest(candidates, anchor.toordinal(), ctx.past, ctx.told_past)
+    chosen = _closest(candidates, anchor.toordinal(), ctx)
     return _date(dt.date.fromordinal(chosen).isoformat())
 
 
@@ -1050,7 +1069,7 @@ def _day_in_some_month(day: int, ctx: _Context) -> Timex | None:
         year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
         if day <= calendar.monthrange(year, month0 + 1)[1]:
             candidates.append(dt.date(year, month0 + 1, day).toordinal())
-    chosen = _closest(candidates, anchor.toordinal(), ctx.past, ctx.told_past)
+    chosen = _closest(candidates, anchor.toordinal(), ctx)
     return _date(dt.date.fromordinal(chosen).isoformat())
 
 
