@@ -363,6 +363,26 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             [("Friday", "DATE", "2025-10-17")],
         ),
         ("Rents have fallen more recently.", [("more recently", "DATE", "PAST_REF")]),
+        (
+            "The jet made its first flight Tuesday in Seattle at 18:00 UTC.",
+            [("Tuesday", "DATE", "2025-10-21"), ("18:00 UTC", "TIME", "2025-10-21T18:00Z")],
+        ),
+        (
+            "Written the American way, 7/8/07, the date drew fans; shares are at their lowest "
+            "since '82.",
+            [("7/8/07", "DATE", "2007-07-08"), ("'82", "DATE", "1982")],
+        ),
+        (
+            "The bridge was built in two and a half years and stays shut for the time being.",
+            [
+                ("two and a half years", "DURATION", "P2Y6M"),
+                ("the time being", "DATE", "PRESENT_REF"),
+            ],
+        ),
+        (
+            "Stocks swung wildly and ended the day lower.",
+            [("the day", "DATE", "2025-10-22")],
+        ),
     ],
 )
 def test_sentences(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:

@@ -436,7 +436,7 @@ def test_without_an_anchor_only_what_is_written_is_known(text: str, expected: Ti
         ("the following week", Timex("DATE", "XXXX-WXX", False)),
         ("that day", Timex("DATE", "XXXX-XX-XX", False)),
         ("the same day", Timex("DATE", "XXXX-XX-XX", False)),
-        ("the day", Timex("DATE", "XXXX-XX-XX", False)),
+        ("the day", Timex("DATE", "2025-10-14", False)),  # none told yet: the anchor's day
         ("later that year", Timex("DATE", "XXXX", False)),
         ("the day before", Timex("DATE", "XXXX-XX-XX", False)),
         ("the previous Friday", Timex("DATE", "XXXX-WXX-5", False)),
@@ -445,6 +445,24 @@ def test_without_an_anchor_only_what_is_written_is_known(text: str, expected: Ti
 )
 def test_times_counted_from_the_story_stay_unanchored(text: str, expected: Timex) -> None:
     assert normalise(text, TUESDAY) == expected
+
+
+def test_the_day_is_the_story_day_once_one_is_told() -> None:
+    found = normalise("later in the day", TUESDAY, story="2025-10-10")
+    assert found == Timex("DATE", "2025-10-10", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'82", "1982"),
+        ("since '98", "1998"),
+        ("for the time being", "PRESENT_REF"),
+        ("almost two and a half years", "P2Y6M"),
+    ],
+)
+def test_short_years_and_the_time_being(text: str, expected: str) -> None:
+    assert value(text) == expected
 
 
 @pytest.mark.parametrize(

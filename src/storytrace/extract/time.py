@@ -179,8 +179,18 @@ _STORY_DATE_RE: Final = re.compile(
 _MILITARY_TIME_RE: Final = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 #: a clock time in one token: "16:08", "9:30"
 _CLOCK_TOKEN_RE: Final = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+#: a US numeric date in one token ("7/8/07", "10/14/2025"), and a year cut to two digits
+_SLASH_DATE_TOKEN_RE: Final = re.compile(
+    r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d\d)?\d\d"
+)
+_SHORT_YEAR_TOKEN_RE: Final = re.compile(r"['’]\d\d")
+_SHORT_YEAR_DIGITS_RE: Final = re.compile(r"\d\d(?:s)?")
 #: what after such a token makes it a time of day, not a score or a ratio
 MERIDIEM_WORDS: Final = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
+#: the words of a clock time that name no day ("10:30 a.m. local time", "noon", "5 p.m. EST")
+CLOCK_TIME_WORDS: Final = frozenset({
+    *MERIDIEM_WORDS, *CLOCK_ZONE_WORDS, "local", "time", "o'clock", "noon", "midnight", "midday",
+})  # fmt: skip
 #: zones after a wire's four-digit universal time ("0730 GMT")
 UTC_WORDS: Final = frozenset({"gmt", "utc"})
 _DAY_VALUE_RE: Final = re.compile(r"\d{4}-\d\d-\d\d")
@@ -286,6 +296,35 @@ def _count_from_the_story(doc: Doc, read: list[_Read], anchor: _Anchor) -> list[
     return counted
 
 
+def _clocks_on_their_day(doc: Doc, read: list[_Read]) -> list[_Read]:
+    """ "The plane landed Tuesday in Everett at 18:00 UTC": a clock time with no day of
+    its own is on the day its sentence names (the nearest before it, else after it),
+    not the publication day."""
+    timed = []
+    for index, (start, end, timex) in enumerate(read):
+        if timex.type == "TIME" and _is_bare_clock(doc[start:end]):
+            sentence = doc[start].sent
+            before = [r for r in read[:index] if r[0] >= sentence.start]
+            after = [r for r in read[index + 1 :] if r[1] <= sentence.end]
+            nearest = (*reversed(before), *after)
+            days = [r[2] for r in nearest if _DAY_VALUE_RE.fullmatch(r[2].value)]
+            if days:
+                timex = Timex("TIME", days[0].value + timex.value[10:], days[0].anchored)
+        timed.append((start, end, timex))
+    return timed
+
+
+def _is_bare_clock(span: Span) -> bool:
+    """ "18:00 UTC", "3 p.m.", "noon": a clock time and nothing that names a day."""
+    return all(
+        token.like_num
+        or token.is_punct
+        or bool(_CLOCK_TOKEN_RE.fullmatch(token.text))
+        or token.lower_ in CLOCK_TIME_WORDS
+        for token in span
+    )
+
+
 def _wall_clock(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=None)
 
@@ -299,6 +338,7 @@ def extract_times(doc: Doc, article_id: str, published: str | None) -> list[Time
     if reported is not None:  # an earnings story: read again, "the quarter" now known
         read = _read(doc, ranges, _Anchor(day, reported))
     read = _count_from_the_story(doc, read, _Anchor(day, reported))
+    read = _clocks_on_their_day(doc, read)
     found: list[TimeExpression] = []
     for start, end, timex in read:
         span = doc[start:end]
@@ -370,6 +410,8 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
         return i + 2  # "(0730 GMT)"
     if _CLOCK_TOKEN_RE.fullmatch(token.text):
         return _clock_end(doc, i)
+    if token.text[:1] in "'’" or "/" in token.text:
+        return _numeric_date_end(doc, i)
     if token.like_num:
         return _number_unit_end(doc, i, taken)
     following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -429,6 +471,8 @@ def _reference_noun_end(doc: Doc, i: int, taken: bytearray) -> int:
         return j + 1 if doc[j].pos_ == "NOUN" else 0
     if word in UNIT_WORDS and j + 1 < len(doc) and doc[j + 1].lower_ == "ahead":
         return j + 2  # "the weeks ahead"
+    if word == "time" and not adjective and doc[j + 1 : j + 2].text.lower() == "being":
+        return j + 2  # "for the time being"
     return 0
 
 
@@ -459,6 +503,8 @@ def _number_unit_end(doc: Doc, i: int, taken: bytearray) -> int:
     j = i + 1
     if j < len(doc) and doc[j].text == "-":
         j += 1
+    if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
+        j += 3  # "two and a half years"
     if j < len(doc) and not taken[j] and doc[j].lower_ in UNIT_WORDS:
         after = doc[j + 1 : j + 3].text.replace(" ", "").lower()
         return 0 if after.startswith(("-old", "old")) else j + 1
@@ -466,6 +512,18 @@ def _number_unit_end(doc: Doc, i: int, taken: bytearray) -> int:
     if _YEAR_TOKEN_RE.fullmatch(doc[i].text) and previous in YEAR_PREPOSITIONS:
         return i + 1
     return 0
+
+
+def _numeric_date_end(doc: Doc, i: int) -> int:
+    """ "7/8/07" anywhere; "'82" after a preposition of time ("since '82")."""
+    text = doc[i].text
+    if _SLASH_DATE_TOKEN_RE.fullmatch(text):
+        return i + 1
+    if not i or doc[i - 1].lower_ not in YEAR_PREPOSITIONS:
+        return 0
+    if _SHORT_YEAR_TOKEN_RE.fullmatch(text):
+        return i + 1
+    return i + 2 if _opens_a_short_year(doc, i, len(doc)) else 0
 
 
 def _is_discourse_now(doc: Doc, i: int) -> bool:
@@ -688,7 +746,7 @@ def _trim(doc: Doc, start: int, end: int) -> _Range:
     while start < end and (
         doc[start].lower_ in LEADING_WORDS
         or doc[start].lower_ in FOCUS_WORDS
-        or doc[start].is_punct
+        or (doc[start].is_punct and not _opens_a_short_year(doc, start, end))
         or doc[start].is_space
         or (doc[start].lower_ in SIGNAL_WORDS and _before_a_preposition(doc, start + 1, end))
     ):
@@ -705,6 +763,16 @@ def _trim(doc: Doc, start: int, end: int) -> _Range:
     elif end - start > 1 and doc[start].lower_ in ("a", "an") and _names_a_day(doc[start + 1]):
         start += 1  # "an Aug. 10, 1988, agreement", "a Friday meeting": the article is the noun's
     return start, end
+
+
+def _opens_a_short_year(doc: Doc, i: int, end: int) -> bool:
+    """The apostrophe of "'82" or "'90s" when the tokenizer split it off the digits."""
+    return (
+        doc[i].text in ("'", "’")
+        and not doc[i].whitespace_
+        and i + 1 < end
+        and bool(_SHORT_YEAR_DIGITS_RE.fullmatch(doc[i + 1].text))
+    )
 
 
 def _names_a_day(token: Token) -> bool:

@@ -739,7 +739,11 @@ def _duration(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
     if qty is None and not unit.plural and definite and unit.period in DEFINITE_PERIODS:
         return _period(ctx, unit.period, 0)  # "the year", "(by) the end of the month"
     if qty is None and not unit.plural and definite and unit.period == "day":
-        return _from_story(("day",), "this", ctx)  # "later in the day": the story's day
+        # "later in the day": the story's day; with none told yet, the day of publication
+        # ("stocks ended the day lower"), still open to a story date the caller finds
+        if ctx.story is None or ctx.story[1] != "day":
+            return replace(_period(ctx, "day", 0), anchored=False)
+        return _from_story(("day",), "this", ctx)
     if qty is None and not unit.plural and definite and unit.period == "quarter":
         # the quarter a business story reports on, which is rarely the current one
         return _date(UNKNOWN_PERIOD["quarter"], anchored=False)
@@ -1088,6 +1092,9 @@ def _named_period(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         decade = _DECADE_RE.fullmatch(word)
         if decade:
             return _decade(decade.group(1), ctx)
+        short = _SHORT_YEAR_RE.fullmatch(word)
+        if short:  # "since '82"
+            return _date(_year_text(_century_for(int(short.group(1)), ctx) + int(short.group(1))))
     if word == "year" and len(t) == 2 and _YEAR_RE.fullmatch(t[1]):  # "the year 2000"
         return _date(t[1])
     if _YEAR_RE.fullmatch(word) and t[1:] in (("year",), ("fiscal", "year")):  # "the 1999 year"

@@ -134,6 +134,7 @@ REFERENCES: Final[dict[Tokens, str]] = {
     ("current",): "PRESENT_REF", ("present",): "PRESENT_REF", ("presently",): "PRESENT_REF",
     ("nowadays",): "PRESENT_REF", ("these", "days"): "PRESENT_REF",
     ("moment",): "PRESENT_REF", ("this", "point"): "PRESENT_REF",
+    ("time", "being"): "PRESENT_REF",
     ("recently",): "PAST_REF", ("recent",): "PAST_REF", ("more", "recently"): "PAST_REF",
     ("lately",): "PAST_REF", ("previously",): "PAST_REF", ("formerly",): "PAST_REF",
     ("earlier",): "PAST_REF", ("past",): "PAST_REF",
