@@ -225,6 +225,21 @@ def test_interrupted_run_is_replayed_into_the_index() -> None:
         assert sorted(s.articles for s in stories) == [("f1",), ("v1", "v2")]
 
 
+def test_demo_added_as_demo_sh_adds_it_is_one_story() -> None:
+    # three single-article adds, then the rest: the first articles are judged with
+    # the IDF prior, not an IDF of one or two articles (Calder's Ford used to split)
+    articles = list(demo_articles())
+    index = story_index()
+    found = set()
+    for batch in ([articles[0]], [articles[1]], [articles[2]], articles[3:]):
+        found |= {a.story for a in index.add_batch([_demo_item(a) for a in batch])}
+    assert len(found) == 1
+
+
+def _demo_item(article: Article) -> StoryItem:
+    return StoryItem(article.id, article.key, article.title, article.text, article.published)
+
+
 def test_demo_corpus_is_one_story_with_two_copies() -> None:
     articles = demo_articles()
     links = link_articles(articles)

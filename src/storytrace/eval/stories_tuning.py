@@ -16,7 +16,8 @@ neus_train (2,452 stories) is cut, by story, into streams of
 :data:`STORIES_PER_STREAM` stories, the size of the evaluation sets: how many
 other stories an article could be confused with decides where the best
 threshold lies, so tuning on one stream eight times as dense would tune for
-another problem. Each stream starts from an empty index.
+another problem. Each stream starts from an empty index, with the IDF prior
+(link/story_prior.py) counted on the *other* streams, scaled as the shipped one.
 
 It prints the numbers to copy into ``link/story_model.py``.
 """

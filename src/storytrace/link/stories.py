@@ -2,8 +2,8 @@
 
 :class:`~storytrace.link.story_index.StoryIndex` does the clustering (TF-IDF
 of body, title and capitalised names, Miranda et al. 2018, with weights fitted
-on neus_train); this module chooses the model, feeds batches, and turns
-assignments into :class:`~storytrace.link.records.Story` records.
+on neus_train, and an IDF prior counted there); this module chooses the model,
+feeds batches, and turns assignments into :class:`~storytrace.link.records.Story` records.
 """
 
 from __future__ import annotations

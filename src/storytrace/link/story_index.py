@@ -3,9 +3,11 @@
 The index keeps, for every *open* story, a centroid per term space (summed term
 weights of its articles, cut to the strongest terms), the dates it spans and
 how many articles it has; and document frequencies for IDF, counted as
-articles arrive. An article is compared only with the stories that share one
-of its most distinctive terms (an inverted index) and that are open at its date,
-so the cost per article doesn't grow with the stream.
+articles arrive on top of a prior counted on neus_train (link/story_prior.py),
+so that the first articles of a stream are not judged with an empty IDF. An
+article is compared only with the stories that share one of its most distinctive
+terms (an inverted index) and that are open at its date, so the cost per article
+doesn't grow with the stream.
 
 A story closes when nothing joined it for :data:`WINDOW_DAYS` of publication
 time (or, in an undated stream, when it is the least recently joined of more
