@@ -14,7 +14,10 @@ own process), open stories and LSH entries at the end, and the cost of opening
 the finished store (loading the saved index and signatures). The target: per-
 article cost at 100k within 1.3x of 10k. By default it runs 10k and 50k: 100k
 takes about nine minutes on two cores (measured: 5.37 ms/article at 10k, 5.12 at
-100k, peak 299 MB and 343 MB).
+100k, peak 299 MB and 343 MB; with the stories' IDF prior and two more features,
+3.73 ms at 5k and 4.43 at 20k, 1.19x, on shared cores). Below about 5k the
+stream has not yet filled a window of open stories, so its cost is not yet the
+steady one (2k vs 20k reads 1.54x).
 
     python bench/bench_linking.py [--sizes 10000,100000]
 """
