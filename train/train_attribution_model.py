@@ -6,9 +6,10 @@ and is never read here. GGT is never read either.
 
 Steps:
 
-1. parse the training articles with the project's spaCy model (or read a
-   DocBin of them, ``--docbin``; its docs get their ``tensor`` back from the
-   model's tok2vec, which DocBin does not store);
+1. parse the training articles with the project's spaCy model (or read them
+   from ``--cache``, pickled docs with their tensors, written on a first run;
+   or from a DocBin, ``--docbin``, whose docs get their ``tensor`` back from
+   the model's tok2vec, which DocBin does not store);
 2. align each gold attribution with the parse: its cue's syntactic head, and
    which of the candidate spans (``attribution_model_spans``) equals its gold
    content and source exactly;
@@ -20,11 +21,11 @@ Steps:
    last ``--holdout`` share of the training articles (fit on the rest), then
    refit on all training articles and write the weights as float16.
 
-Run (CPU: parsing 2-4 minutes, fitting about 2 more on 2 shared cores;
-deterministic for a seed)::
+Run (CPU: parsing 2-4 minutes, features and fitting about 2.5 more on 2
+shared cores; deterministic for a seed)::
 
-    nice .venv/bin/python train/train_attribution_model.py \\
-        --data ../shared/data
+    nice -n 10 .venv/bin/python train/train_attribution_model.py \\
+        --data ../shared/data --cache /tmp/polnear-train.pkl
 """
 
 from __future__ import annotations
