@@ -380,6 +380,14 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             ],
         ),
         (
+            "The strike is expected to last several weeks.",
+            [("several weeks", "DURATION", "PXW")],
+        ),
+        (
+            "Ferry traffic rose 4 percent over the previous year.",
+            [("the previous year", "DATE", "2024")],
+        ),
+        (
             "Stocks swung wildly and ended the day lower.",
             [("the day", "DATE", "2025-10-22")],
         ),

@@ -433,17 +433,30 @@ def test_without_an_anchor_only_what_is_written_is_known(text: str, expected: Ti
     ("text", "expected"),
     [
         ("the next day", Timex("DATE", "XXXX-XX-XX", False)),
-        ("the following week", Timex("DATE", "XXXX-WXX", False)),
         ("that day", Timex("DATE", "XXXX-XX-XX", False)),
         ("the same day", Timex("DATE", "XXXX-XX-XX", False)),
         ("the day", Timex("DATE", "2025-10-14", False)),  # none told yet: the anchor's day
-        ("later that year", Timex("DATE", "XXXX", False)),
         ("the day before", Timex("DATE", "XXXX-XX-XX", False)),
         ("the previous Friday", Timex("DATE", "XXXX-WXX-5", False)),
         ("the next morning", Timex("TIME", "XXXX-XX-XXTMO", False)),
     ],
 )
 def test_times_counted_from_the_story_stay_unanchored(text: str, expected: Timex) -> None:
+    assert normalise(text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the previous year", Timex("DATE", "2024", False)),
+        ("the following week", Timex("DATE", "2025-W43", False)),
+        ("later that year", Timex("DATE", "2025", False)),
+        ("the next day", Timex("DATE", "XXXX-XX-XX", False)),  # a day follows an event
+    ],
+)
+def test_before_any_story_date_a_longer_period_counts_from_the_anchor(
+    text: str, expected: Timex
+) -> None:
     assert normalise(text, TUESDAY) == expected
 
 

@@ -646,7 +646,7 @@ def _range_side(token: Token) -> bool:
 def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> _Read | None:
     """The candidate with the neighbours that belong to it, if it still reads."""
     left, right = start, end
-    if left > 0 and not taken[left - 1] and doc[left - 1].lower_ in GROW_LEFT:
+    if left > 0 and not taken[left - 1] and _grows_left(doc[left - 1]):
         left -= 1
     elif left > 0 and doc[left - 1].lower_ == "more" and doc[left].lower_ == "recently":
         left -= 1  # "more recently" is one expression (PAST_REF)
@@ -668,6 +668,16 @@ def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> 
             taken[left:right] = b"\x01" * (right - left)
             return grown
     return _value(doc, start, end, anchor)
+
+
+def _grows_left(token: Token) -> bool:
+    """ "last" in "last week", not the verb in "expected to last several months"."""
+    return token.lower_ in GROW_LEFT and not _is_verb_last(token)
+
+
+def _is_verb_last(token: Token) -> bool:
+    """The verb "last" ("the strike could last weeks"): the model takes it for "last week"'s."""
+    return token.lower_ == "last" and token.tag_ in ("VB", "VBP")
 
 
 def _ends_a_clock(token: Token) -> bool:
@@ -746,6 +756,7 @@ def _trim(doc: Doc, start: int, end: int) -> _Range:
     while start < end and (
         doc[start].lower_ in LEADING_WORDS
         or doc[start].lower_ in FOCUS_WORDS
+        or _is_verb_last(doc[start])
         or (doc[start].is_punct and not _opens_a_short_year(doc, start, end))
         or doc[start].is_space
         or (doc[start].lower_ in SIGNAL_WORDS and _before_a_preposition(doc, start + 1, end))

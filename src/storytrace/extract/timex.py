@@ -161,6 +161,9 @@ TOLD_PAST_WEIGHT: Final = 3
 #: the same when a verb states the future ("will meet in December"): a date already past
 #: then has to be less than a sixth as far ("will report September sales" in October is)
 TOLD_FUTURE_WEIGHT: Final = 6
+#: periods an anaphoric phrase counts from the anchor when the story has told no date yet
+#: ("the previous year"); not a day, which follows an event in the story ("the next day")
+ANCHOR_PERIODS: Final = frozenset({"week", "month", "quarter", "year", "decade", "century"})
 #: a two-digit year ("'98", "the 20s") is read as less than this many years after
 #: the anchor's year; later ones are taken from the century before
 TWO_DIGIT_YEAR_LEAD: Final = 5
@@ -808,9 +811,14 @@ def _relative(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
 
 def _from_story(body: Tokens, relation: Relation, ctx: _Context) -> Timex | None:
     """ "the following day", "that April", "the previous Friday": counted from the story's
-    last date when it is fine enough ("the next day" needs a day), else unknown."""
+    last date when it is fine enough ("the next day" needs a day), else unknown; before
+    the story has told any date, a year, month or week from the anchor ("up 5% over the
+    previous year"); a day stays unknown: "the next day" follows an event, not the news."""
     story = ctx.story
     period = _period_named(body)
+    if story is None and period in ANCHOR_PERIODS and ctx.day is not None:
+        found = _relative_body(body, relation, ctx)
+        return None if found is None else replace(found, anchored=False)
     if story is None or period is None or story[1] not in STORY_GRAINS.get(period, ()):
         return _relative_body(body, "anaphoric", ctx)
     found = _relative_body(body, relation, _Context(story[0], None, ctx.past))
