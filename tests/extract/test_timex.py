@@ -460,6 +460,20 @@ def test_before_any_story_date_a_longer_period_counts_from_the_anchor(
     assert normalise(text, TUESDAY) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "past", "expected"),
+    [
+        ("Monday, March 16", False, "2026-03-16"),  # a Monday in 2026, not in 2025
+        ("Sunday, March 16", False, "2025-03-16"),  # the weekday outweighs the tense
+        ("Tuesday, Dec. 1", True, "2026-12-01"),  # ... and the past tense too
+    ],
+)
+def test_a_weekday_picks_the_year_of_a_date_written_without_one(
+    text: str, past: bool, expected: str
+) -> None:
+    assert value(text, WEDNESDAY, past=past) == expected
+
+
 def test_the_day_is_the_story_day_once_one_is_told() -> None:
     found = normalise("later in the day", TUESDAY, story="2025-10-10")
     assert found == Timex("DATE", "2025-10-10", False)

@@ -994,7 +994,8 @@ def _century_for(two_digits: int, ctx: _Context) -> int:
 
 def _calendar(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
     """Dates by the calendar: "October 19", "14 October 2025", "the 14th", "Christmas"."""
-    i = 1 if t[0] in WEEKDAYS and len(t) > 1 else 0  # "Friday, October 17"
+    weekday = WEEKDAYS.get(t[0]) if len(t) > 1 else None  # "Friday, October 17"
+    i = 0 if weekday is None else 1
     holiday = _holiday(t[i:], ctx)
     if holiday is not None:
         return holiday
@@ -1021,7 +1022,7 @@ def _calendar(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
     spec = _year_spec(t, i, ctx)
     if spec is None or spec[1] != len(t):
         return None
-    return _ymd(spec[0], month, day, ctx)
+    return _ymd(spec[0], month, day, ctx, weekday)
 
 
 def _holiday(t: Tokens, ctx: _Context) -> Timex | None:
@@ -1048,8 +1049,11 @@ def _thanksgiving(year: int | None, ctx: _Context) -> Timex | None:
     return _date((first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat())
 
 
-def _ymd(year: int | None, month: int, day: int | None, ctx: _Context) -> Timex | None:
-    """A calendar date, the year chosen by :func:`_closest` when not given."""
+def _ymd(
+    year: int | None, month: int, day: int | None, ctx: _Context, weekday: int | None = None
+) -> Timex | None:
+    """A calendar date, the year chosen by :func:`_closest` when not given: among the
+    years whose date falls on ``weekday`` when the phrase names one ("Monday, March 16")."""
     if day is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
         return None  # 2000: a leap year, so an unknown year allows 29 February
     if year is not None:
@@ -1063,7 +1067,8 @@ def _ymd(year: int | None, month: int, day: int | None, ctx: _Context) -> Timex 
     for year_ in (anchor.year - 1, anchor.year, anchor.year + 1):
         if day <= calendar.monthrange(year_, month)[1]:
             candidates.append(dt.date(year_, month, day).toordinal())
-    chosen = _closest(candidates, anchor.toordinal(), ctx)
+    on_the_day = [c for c in candidates if dt.date.fromordinal(c).weekday() == weekday]
+    chosen = _closest(on_the_day or candidates, anchor.toordinal(), ctx)
     return _date(dt.date.fromordinal(chosen).isoformat())
 
 
