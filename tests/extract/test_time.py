@@ -388,6 +388,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             [("the previous year", "DATE", "2024")],
         ),
         (
+            "The envoy left on a week-long tour, ending a decades-long feud.",
+            [("week-long", "DURATION", "P1W"), ("decades-long", "DURATION", "PXDE")],
+        ),
+        (
             "Stocks swung wildly and ended the day lower.",
             [("the day", "DATE", "2025-10-22")],
         ),

@@ -474,6 +474,14 @@ def test_a_weekday_picks_the_year_of_a_date_written_without_one(
     assert value(text, WEDNESDAY, past=past) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("week-long", "P1W"), ("a year-long", "P1Y"), ("decades-long", "PXDE")],
+)
+def test_a_long_suffix_makes_a_duration(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
 def test_the_day_is_the_story_day_once_one_is_told() -> None:
     found = normalise("later in the day", TUESDAY, story="2025-10-10")
     assert found == Timex("DATE", "2025-10-10", False)

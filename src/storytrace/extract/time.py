@@ -417,6 +417,8 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
     following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if word in UNIT_WORDS and following in COUNTED_WORDS and not taken[i + 1]:
         return i + 2  # "Hours later", "years ago"
+    if _long_suffix_end(doc, i):
+        return i + 3  # "a week-long visit"
     if word == "current" and token.pos_ == "ADJ" and _is_present_adjective(doc, i):
         return i + 1
     if word in REFERENCE_ADVERBS and token.pos_ == "ADV":
@@ -658,6 +660,8 @@ def _grow(doc: Doc, start: int, end: int, taken: bytearray, anchor: _Anchor) -> 
         right += 1
     elif right < len(doc) and doc[right].lower_ in CLOCK_ZONE_WORDS and _ends_a_clock(doc[end - 1]):
         right += 1  # "16:08" + "UTC"
+    elif _long_suffix_end(doc, right - 1):
+        right += 2  # "decades" + "-long"
     elif right < len(doc) and not taken[right] and _names_a_report_period(doc, right):
         right += 1  # "the 1988" + "period", "year-ago" + "quarter"
         if left > 0 and not taken[left - 1] and doc[left - 1].lower_ == "the":
@@ -678,6 +682,16 @@ def _grows_left(token: Token) -> bool:
 def _is_verb_last(token: Token) -> bool:
     """The verb "last" ("the strike could last weeks"): the model takes it for "last week"'s."""
     return token.lower_ == "last" and token.tag_ in ("VB", "VBP")
+
+
+def _long_suffix_end(doc: Doc, i: int) -> bool:
+    """A unit at ``i`` with "-long" after it: "week-long", "decades-long"."""
+    return (
+        i + 2 < len(doc)
+        and doc[i].lower_ in UNIT_WORDS
+        and doc[i + 1].text == "-"
+        and doc[i + 2].lower_ == "long"
+    )
 
 
 def _ends_a_clock(token: Token) -> bool:

@@ -707,6 +707,8 @@ def _quantity_unit(t: Tokens) -> tuple[_Qty | None, Unit] | None:
     i += 1
     if isinstance(qty, float) and t[i : i + 3] == ("and", "a", "half"):
         qty, i = qty + 0.5, i + 3  # "a year and a half"
+    if t[i:] == ("long",) and qty is None and not unit.plural:
+        qty = 1.0  # "week-long": one week
     if t[i:] in (("long",), ("or", "so")):  # "decade-long", "a week or so"
         i = len(t)
     return (qty, unit) if i == len(t) else None
