@@ -171,7 +171,7 @@ def _trimmed(parsed: Parsed, lo: int, hi: int) -> tuple[int, int] | None:
     skip = table.skip
     while lo <= hi and skip[lo]:
         lo += 1
-    while hi >= lo and skip[hi]:
+    while hi >= lo and skip[hi] and not _closes(table.text, lo, hi):
         hi -= 1
     if hi < lo:
         return None
@@ -193,6 +193,15 @@ def _trimmed(parsed: Parsed, lo: int, hi: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+def _closes(text: list[str], lo: int, hi: int) -> bool:
+    """Whether token ``hi`` is a ")" closing a "(" inside ``lo..hi``: "Bernie Sanders
+    (I-Vt.)" keeps it."""
+    if text[hi] != ")":
+        return False
+    inside = text[lo:hi]
+    return inside.count("(") > inside.count(")")
 
 
 def _pairs(quotes: Sequence[QuoteMarks], start: int, end: int) -> bool:
@@ -440,6 +449,11 @@ def source_candidates(parsed: Parsed, cue: Token) -> list[Candidate]:
                 add(_candidate(parsed, "according", pobj.left_edge.i, pobj.right_edge.i, pobj.i))
                 lo, hi = _subject_core(doc, pobj)
                 add(_candidate(parsed, "according_core", lo, hi, pobj.i))
+    if subject is None and cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN"):
+        noun = cue.head  # "a petition calling on…", "Lloyd Grove… tweeted"
+        add(_candidate(parsed, "acl_noun", noun.left_edge.i, noun.i, noun.i))
+        lo, hi = _subject_core(doc, noun)
+        add(_candidate(parsed, "acl_noun_core", lo, hi, noun.i))
     if (
         subject is not None
         and subject.lower_ in ("who", "that", "which")
