@@ -392,6 +392,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             [("week-long", "DURATION", "P1W"), ("decades-long", "DURATION", "PXDE")],
         ),
         (
+            "Solar ferries could one day replace diesel boats; the trial lasted one day.",
+            [("one day", "DATE", "FUTURE_REF"), ("one day", "DURATION", "P1D")],
+        ),
+        (
             "Stocks swung wildly and ended the day lower.",
             [("the day", "DATE", "2025-10-22")],
         ),

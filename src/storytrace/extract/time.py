@@ -742,11 +742,22 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
     )
     if timex is None or _is_a_fraction(doc, span):
         return None
+    if _is_some_day_ahead(doc, span):
+        timex = Timex("DATE", "FUTURE_REF")  # "will one day be": some time ahead, not a day long
     if timex.type == "DURATION" and end - start > 1 and doc[end - 1].lower_ in SIGNAL_WORDS:
         end -= 1  # "three days later": the duration; "later" is a signal, outside the extent
     if end < len(doc) and doc[end].lower_ in ENDING_WORDS and _is_bare_year(span):
         timex = Timex("DURATION", "P1Y")  # "the year ended June 30": a fiscal year, its length
     return start, end, timex
+
+
+def _is_some_day_ahead(doc: Doc, span: Span) -> bool:
+    """ "one day" right after a modal ("could one day replace"): a vague future."""
+    return (
+        span.text.lower() in ("one day", "some day", "someday")
+        and span.start > 0
+        and doc[span.start - 1].tag_ == "MD"
+    )
 
 
 def _is_a_fraction(doc: Doc, span: Span) -> bool:
