@@ -94,6 +94,12 @@ CASES = [
         id="the-document-of-the-organisation-before",
     ),
     pytest.param(
+        "Sara Lind said the plan would cost more than promised, adding that the province "
+        "has not released its figures.",
+        ("that the province", "Sara Lind"),
+        id="a-participle-shares-the-main-clause-subject",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

@@ -109,6 +109,15 @@ class SpeakerFinder:
             current = head
         return None
 
+    def shared_subject(self, verb: Token) -> Token | None:
+        """The subject a cue without one of its own shares ("…, noting", "and added"):
+        that of the clause it hangs from, climbing past reported clauses."""
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+        ):
+            return None
+        return self.subject_of(verb)
+
     def nsubj(self, verb: Token) -> Token | None:
         """``verb``'s subject nearest to it, on its line and outside quotations.
 

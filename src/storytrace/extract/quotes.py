@@ -208,7 +208,13 @@ class _Article:
         words = self.span(content.start, content.end)
         lemma = str(cue.lemma_).lower()
         named, speaker = None, Speaker()
-        if source is not None:
+        shared = self.speakers.shared_subject(cue)
+        if shared is not None and source is not None and not _within(shared, source):
+            # "Hemming argued that the move hurt them, noting…": a participle's subject is
+            # the main clause's, never the subject of the clause it was hung from
+            named = self.token_span(*self.speakers.source_range(shared))
+            speaker = self.speakers.speaker(shared, named.text)
+        elif source is not None:
             named = self.span(source.start, source.end)
             speaker = self.speakers.speaker(self.doc[source.head], named.text)
         elif lemma in SPEECH_LEMMAS and cue.tag_ != "VBN":
@@ -669,6 +675,10 @@ def _pull_quotes(article: _Article, found: Sequence[_Found]) -> list[_Found]:
 
 
 # 3. learned cues: indirect speech, and statements the rules above did not find -------
+
+
+def _within(token: Token, span: Candidate) -> bool:
+    return span.start <= int(token.idx) < span.end
 
 
 def _learned(article: _Article, taken: set[int], quoted: set[tuple[int, int]]) -> list[_Found]:
