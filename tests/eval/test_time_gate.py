@@ -1,9 +1,10 @@
-"""Quality gate: TempEval-3 Task A on TBAQ, each split against a pinned floor.
+"""Quality gate: TempEval-3 Task A on TBAQ and MEANTIME, each against a pinned floor.
 
 Floors sit a little below the scores measured when they were set (TimeBank:
-strict F1 90.7, relaxed 94.4, value F1 83.9; AQUAINT: 82.3, 93.2, 74.5). The
-normaliser is tuned on TimeBank only; AQUAINT is the held-out split. A floor
-is lowered only on purpose, with the reason in the commit.
+strict F1 90.8, relaxed 94.4, value F1 84.2; MEANTIME: 85.6, 91.0, 79.1;
+AQUAINT: 82.6, 92.8, 74.3). The normaliser is tuned on TimeBank and MEANTIME
+(Wikinews); AQUAINT is the held-out split. A floor is lowered only on purpose,
+with the reason in the commit.
 """
 
 from __future__ import annotations
@@ -27,15 +28,22 @@ DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 pytestmark = [pytest.mark.realdata, pytest.mark.model]
 
 FLOORS = {
-    "tbaq-timebank": {"strict.f1": 0.90, "relaxed.f1": 0.94, "value_f1": 0.835},
-    "tbaq-aquaint": {"strict.f1": 0.82, "relaxed.f1": 0.93, "value_f1": 0.74},
+    "tbaq-timebank": {"strict.f1": 0.905, "relaxed.f1": 0.94, "value_f1": 0.84},
+    "tbaq-aquaint": {"strict.f1": 0.82, "relaxed.f1": 0.925, "value_f1": 0.74},
+    "meantime": {"strict.f1": 0.85, "relaxed.f1": 0.905, "value_f1": 0.785},
+}
+#: where each dataset lies under ../shared/data
+DATASET_DIRS = {
+    "tbaq-timebank": Path("time") / "tbaq",
+    "tbaq-aquaint": Path("time") / "tbaq",
+    "meantime": Path("events") / "meantime",
 }
 
 
 @pytest.mark.parametrize("dataset", sorted(FLOORS))
 def test_time_scores_stay_above_their_floors(dataset: str, nlp: Language) -> None:
-    if not (DATA / "time" / "tbaq").is_dir():
-        pytest.skip(f"real-data test: {DATA / 'time' / 'tbaq'} is absent")
+    if not (DATA / DATASET_DIRS[dataset]).is_dir():
+        pytest.skip(f"real-data test: {DATA / DATASET_DIRS[dataset]} is absent")
     config = replace(load_config(), stages=("times",))
     result = evaluate_time(dataset, data_dir=DATA, pipeline=Pipeline(config, nlp=nlp))
     for name, floor in FLOORS[dataset].items():
