@@ -396,6 +396,13 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             [("one day", "DATE", "FUTURE_REF"), ("one day", "DURATION", "P1D")],
         ),
         (
+            "The navy may stay for 20 more years after two consecutive quarters of losses.",
+            [
+                ("20 more years", "DURATION", "P20Y"),
+                ("two consecutive quarters", "DURATION", "P2Q"),
+            ],
+        ),
+        (
             "Stocks swung wildly and ended the day lower.",
             [("the day", "DATE", "2025-10-22")],
         ),

@@ -198,7 +198,7 @@ def test_relative_dates(text: str, expected: str) -> None:
         ("18 months", "P18M"),
         ("a week", "P1W"),
         ("a fortnight", "P2W"),
-        ("three quarters", "P9M"),
+        ("three quarters", "P3Q"),
         ("a decade", "P10Y"),
         ("two decades", "P20Y"),
         ("a decade-long", "P10Y"),
@@ -267,7 +267,7 @@ AFTER_Q3 = dt.date(1989, 10, 26)  # results season for the July-September quarte
         ("year-ago", None, "1988"),
         ("a year ago", None, "1988"),
         ("the same period", None, None),
-        ("a quarter", None, "P3M"),
+        ("a quarter", None, "P1Q"),
     ],
 )
 def test_an_earnings_story_counts_from_the_quarter_it_reports(
@@ -479,6 +479,14 @@ def test_a_weekday_picks_the_year_of_a_date_written_without_one(
     [("week-long", "P1W"), ("a year-long", "P1Y"), ("decades-long", "PXDE")],
 )
 def test_a_long_suffix_makes_a_duration(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("the past two quarters", "P2Q"), ("every quarter", "P1Q"), ("recent quarters", "PXM")],
+)
+def test_quarters_count_in_quarters(text: str, expected: str) -> None:
     assert value(text) == expected
 
 

@@ -52,6 +52,7 @@ from storytrace.extract.timex import (
     Timex,
     normalise,
 )
+from storytrace.extract.timex_lexicon import UNIT_ADJECTIVES
 from storytrace.extract.timex_report import QUARTER_ORDINALS, last_completed_quarter
 from storytrace.records import TimeExpression
 
@@ -507,6 +508,8 @@ def _number_unit_end(doc: Doc, i: int, taken: bytearray) -> int:
         j += 1
     if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
         j += 3  # "two and a half years"
+    elif j < len(doc) - 1 and doc[j].lower_ in UNIT_ADJECTIVES and doc[j + 1].lower_ in UNIT_WORDS:
+        j += 1  # "20 more years", "two consecutive quarters"
     if j < len(doc) and not taken[j] and doc[j].lower_ in UNIT_WORDS:
         after = doc[j + 1 : j + 3].text.replace(" ", "").lower()
         return 0 if after.startswith(("-old", "old")) else j + 1
@@ -768,6 +771,7 @@ def _is_a_fraction(doc: Doc, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].lower_ == "of"
         and not any(token.lower_ in QUARTER_ORDINALS for token in span)
+        and not (len(span) > 1 and span[-2].lower_ in UNIT_ADJECTIVES)  # "two straight quarters"
     )
 
 

@@ -639,7 +639,7 @@ def _date_words(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
         return Timex("DURATION", _duration_value(None, UNITS[t[0]]) or "")  # "the weeks ahead"
     if len(t) == 2 and t[1] in UNITS and UNITS[t[1]].plural:
         if t[0] == "recent":  # "recent weeks": some weeks up to now (TimeBank's PXW)
-            return Timex("DURATION", f"P{'T' if UNITS[t[1]].in_time else ''}X{UNITS[t[1]].code}")
+            return Timex("DURATION", _duration_value("X", UNITS[t[1]]) or "")
         if t[0] in VAGUE_FUTURE:  # "coming months": some time ahead
             return _date("FUTURE_REF")
     if t[-1] == "ago" or t[-1] == "hence" or t[-2:] == ("from", "now"):

@@ -88,7 +88,9 @@ def _units() -> dict[str, Unit]:
         "week": Unit("W", False, "week"),
         "fortnight": Unit("W", False, None, factor=2),
         "month": Unit("M", False, "month"),
-        "quarter": Unit("M", False, "quarter", factor=3),
+        # "Q": the designator TimeBank and MEANTIME write quarters in ("the past two quarters");
+        # an unknown number of them is some months ("recent quarters": PXM, as TimeBank has it)
+        "quarter": Unit("Q", False, "quarter", vague="M"),
         "year": Unit("Y", False, "year"),
         "decade": Unit("Y", False, "decade", factor=10, vague="DE"),
         "century": Unit("Y", False, "century", factor=100, vague="CE"),
@@ -110,12 +112,14 @@ UNITS: Final = _units()
 UNIT_WORDS: Final = frozenset(UNITS)
 #: ISO designator of a duration -> the calendar period "N of them ago" lands on
 SHIFT_PERIODS: Final = {
-    ("Y", False): "year", ("M", False): "month", ("W", False): "week", ("D", False): "day",
+    ("Y", False): "year", ("Q", False): "quarter", ("M", False): "month", ("W", False): "week",
+    ("D", False): "day",
     ("H", True): "hour", ("M", True): "minute", ("S", True): "second",
 }  # fmt: skip
 #: a fraction of a unit written in the next smaller one: (designator, in_time, ratio)
 SMALLER_UNIT: Final = {
-    ("Y", False): ("M", False, 12), ("W", False): ("D", False, 7), ("D", False): ("H", True, 24),
+    ("Y", False): ("M", False, 12), ("Q", False): ("M", False, 3), ("W", False): ("D", False, 7),
+    ("D", False): ("H", True, 24),
     ("H", True): ("M", True, 60), ("M", True): ("S", True, 60),
 }  # fmt: skip
 #: the value of a period nothing ties to a date
