@@ -403,6 +403,10 @@ def test_the_stage_fills_times_and_fits_a_pipeline() -> None:
             ],
         ),
         (
+            "Minutes after the verdict, the ferry season was cut to late May.",
+            [("Minutes", "DURATION", "PTXM"), ("late May", "DATE", "2025-05")],
+        ),
+        (
             "Stocks swung wildly and ended the day lower.",
             [("the day", "DATE", "2025-10-22")],
         ),

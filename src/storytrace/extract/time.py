@@ -65,6 +65,10 @@ __all__ = ["TIME_LABELS", "TimeStage", "anchor_from_published", "extract_times"]
 
 #: spaCy entity labels taken as candidates
 TIME_LABELS: Final = frozenset({"DATE", "TIME"})
+#: words before a bare month name that make it the month, not a name ("late May", "in April")
+MONTH_LEAD_WORDS: Final = frozenset({
+    "in", "since", "until", "till", "early", "late", "mid", "last", "next", "this", "during",
+})  # fmt: skip
 #: words at the start of a candidate that TIMEX3 leaves out ("on Friday", "back in April")
 LEADING_WORDS: Final = frozenset({
     "on", "in", "at", "since", "by", "until", "till", "from", "during", "for", "through",
@@ -136,8 +140,9 @@ REPORT_MARKERS: Final = frozenset({"latest", "ago", "earlier"})
 #: "the same period (of) last year": the words before the year that belong to it
 SAME_PERIOD_NOUNS: Final = frozenset({"period", "time", "month", "quarter", "season"})
 SAME_PERIOD_ADJECTIVES: Final = frozenset({"same", "corresponding", "comparable"})
-#: words after a bare plural unit that make it a time expression ("Hours later", "years ago")
-COUNTED_WORDS: Final = frozenset({"later", "earlier", "ago"})
+#: words after a bare plural unit that make it a time expression ("Hours later", "years ago",
+#: "Minutes after the verdict")
+COUNTED_WORDS: Final = frozenset({"later", "earlier", "ago", "after", "before"})
 #: a bare four-digit number is a year only after one of these
 YEAR_PREPOSITIONS: Final = frozenset({
     "in", "since", "by", "until", "from", "of", "during", "before", "after",
@@ -399,7 +404,8 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
     if word in WEEKDAYS or word in WEEKDAYS_PLURAL:
         return i + 1 if token.is_title else 0
     if word in MONTHS and token.is_title and token.pos_ == "PROPN":
-        return _month_date_end(doc, i, taken)
+        end = _month_date_end(doc, i, taken)
+        return end or (i + 1 if i and doc[i - 1].lower_ in MONTH_LEAD_WORDS else 0)
     if word in ("every", "each"):
         for j in range(i + 1, min(i + 1 + MAX_PATTERN_TOKENS, len(doc))):
             if taken[j]:
