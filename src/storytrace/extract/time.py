@@ -1,10 +1,11 @@
 """Extract stage "times": the TIMEX3-style time expressions of one article.
 
 1. candidates: the model's DATE and TIME entities, plus token patterns for what
-   the small model misses: weekdays, "Oct. 19, 2025", "every Friday",
-   "five-minute", "recently", "daily", "noon", "the future", a year after "in";
+   the small model misses: weekdays, "Oct. 19, 2025", "late May", "every Friday",
+   "five-minute", "week-long", "recently", "daily", "noon", "16:08 UTC",
+   "7/8/07", "the future", a year after "in" ("1997", "'82");
 2. growth: a candidate takes in a neighbour that belongs to it ("every" +
-   "Friday", "Friday" + "night", "two days" + "ago"), and a date and a time
+   "Friday", "Friday" + "night", "two days" + "ago", "16:08" + "UTC"), and a date and a time
    side by side become one ("Friday" + "3 p.m."), when the result still reads;
    an entity that does not read as one expression is split where the model ran
    several together ("between 1994 and 1997", "the quarter ended Sept. 30");
@@ -21,7 +22,8 @@
 5. value: :func:`storytrace.extract.timex.normalise` against the publication
    date; in an earnings story "the quarter" and "a year earlier" against the
    quarter it reports, and "the next day", "that year" against the story's
-   last date before them.
+   last date before them; a clock time with no day of its own ("at 18:00 UTC")
+   on the day its sentence names.
 
 Only expressions the normaliser reads are emitted: a candidate it does not
 read (an age such as "65-year-old", a name the model took for a date) is
