@@ -9,7 +9,8 @@ import pytest
 from storytrace.extract.entities import extract_entities
 from storytrace.extract.quotes import extract_attributions
 from storytrace.extract.speaker_names import gender_of_first_name, gender_of_title
-from storytrace.extract.speaker_referents import looks_like_name
+from storytrace.extract.speaker_referents import institution_names, looks_like_name
+from storytrace.records import Entity, EntityType
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -100,6 +101,21 @@ CASES = [
         id="a-participle-shares-the-main-clause-subject",
     ),
     pytest.param(
+        "The Bank of Canada held its key interest rate on Wednesday. The Canadian Federation "
+        "of Independent Business said small firms welcomed the pause.\n"
+        "The bank said inflation was easing.",
+        ("inflation was easing", "Bank of Canada"),
+        id="the-bank-is-the-organisation-so-called",
+    ),
+    pytest.param(
+        "Tom Vance opened the new arena on Monday. Vance said the arena would cost less. "
+        "Vance added that the rinks would open in May. Critics disagree. The budget shows a "
+        "gap. Residents are worried. Fees rose last year. Two rinks closed in June. A third "
+        "closed in July. Costs keep rising.\nThe mayor said the city would find the money.",
+        ("the city would", "Tom Vance"),
+        id="a-description-out-of-reach-is-the-article-s-protagonist",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),
@@ -157,3 +173,22 @@ def test_they_is_the_group_before(nlp: Language) -> None:
     doc = nlp("Republican senators met the president on Friday.\nThey say the wall is not needed.")
     [found] = extract_attributions(doc, "t", extract_entities(doc, "t"))
     assert found.speaker.description == "Republican senators"
+
+
+def test_institution_names_are_no_people() -> None:
+    def entity(name: str, kind: EntityType) -> Entity:
+        return Entity(id=name, article="t", name=name, type=kind)
+
+    entities = [
+        entity("Lakeview Catholic High School", "PERSON"),
+        entity("Lakeview Catholic", "PERSON"),
+        entity("Elm Sport", "PERSON"),
+        entity("Elm Sport and Ice Complex", "ORG"),
+        entity("Dana Elm", "PERSON"),
+        entity("Elm", "PERSON"),
+    ]
+    assert institution_names(entities) == {
+        "Lakeview Catholic High School",
+        "Lakeview Catholic",
+        "Elm Sport",
+    }

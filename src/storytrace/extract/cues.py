@@ -20,6 +20,7 @@ __all__ = [
     "HEDGE_ADVERBS",
     "HEDGE_VERBS",
     "NOT_PERSON_NOUNS",
+    "PARTY_MEMBER_NOUNS",
     "REPORTING_VERBS",
     "SPEAKER_PRONOUNS",
     "SPEECH_LEMMAS",
@@ -90,6 +91,10 @@ NOT_PERSON_NOUNS: Final = frozenset({
 # fmt: on
 
 #: nouns for a person of one gender ("the woman said"): +1 masculine, -1 feminine
+#: proper nouns that describe a politician by party ("the Kentucky Republican said")
+PARTY_MEMBER_NOUNS: Final = frozenset({
+    "conservative", "democrat", "liberal", "republican", "tory",
+})  # fmt: skip
 GENDERED_NOUNS: Final = {
     "man": 1,
     "father": 1,

@@ -23,6 +23,7 @@ from storytrace.extract.cues import (
     DOCUMENT_HEADS,
     GENDERED_NOUNS,
     NOT_PERSON_NOUNS,
+    PARTY_MEMBER_NOUNS,
     SPEAKER_PRONOUNS,
 )
 from storytrace.extract.speaker_referents import Referent
@@ -207,6 +208,10 @@ class SpeakerFinder:
         if self._definite(subject):
             role = self._role(subject)
             if role is None and lemma in ORGANISATION_NOUNS:
+                called = self._organisation_called(subject, lemma)
+                if called is not None and len(list(subject.children)) == 1:
+                    # a bare "the diocese" is the Roman Catholic Diocese of X named before
+                    return _resolved(called, description)
                 found = self._salience.salient(subject, person=False)
                 if found is not None:
                     return _of_referent(found, description)
@@ -216,6 +221,7 @@ class SpeakerFinder:
                 gender = GENDERED_NOUNS.get(lemma, 0)
                 found = self._salience.salient(subject, person=True, gender=gender)
                 found = found or self._salience.named_next(subject)
+                found = found or self._salience.protagonist(subject, gender)
                 if found is not None:
                     return _of_referent(found, description)
         elif self._described_person(subject, lemma, INDEFINITE_DETERMINERS):
@@ -258,9 +264,9 @@ class SpeakerFinder:
     def _described_person(self, subject: Token, lemma: str, determiners: frozenset[str]) -> bool:
         """ "the 32-year-old labourer said", "the professor said": a person named
         before, described; not an institution, a place, a group or an unnamed source."""
+        party = subject.tag_ == "NNP" and subject.lower_ in PARTY_MEMBER_NOUNS
         return (
-            subject.pos_ == "NOUN"
-            and subject.tag_ == "NN"
+            ((subject.pos_ == "NOUN" and subject.tag_ == "NN") or party)
             and lemma not in NOT_PERSON_NOUNS
             and lemma not in ANONYMOUS_HEADS
             and lemma not in ORGANISATION_NOUNS
@@ -321,6 +327,14 @@ class SpeakerFinder:
         start, entity = self._organisations[i]
         distance = self._layout.paragraph(char) - self._layout.paragraph(start)
         return entity if distance <= PRONOUN_LOOKBACK_PARAGRAPHS else None
+
+    def _organisation_called(self, noun: Token, lemma: str) -> Entity | None:
+        """The latest organisation named before ``noun`` with ``lemma`` in its name."""
+        i = bisect_left(self._organisations, int(noun.idx), key=lambda p: p[0])
+        for _, entity in reversed(self._organisations[:i]):
+            if lemma in (w.lower() for w in entity.name.split()):
+                return entity
+        return None
 
     def _role(self, head: Token) -> Entity | None:
         """The one person introduced with ``head``'s role noun: earlier if any was,

@@ -18,7 +18,7 @@ and a name opening a paragraph ("Na'moks said") may not be tagged at all. So:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from storytrace.extract.quote_layout import Layout
     from storytrace.records import Entity
 
-__all__ = ["Referent", "Referents"]
+__all__ = ["Referent", "Referents", "institution_names", "looks_like_name"]
 
 #: pronouns that show the subject of "X said he…" is a person, and which gender
 _SUBJECT_PRONOUNS: Final = {"he": 1, "she": -1}
@@ -43,6 +43,11 @@ NAME_PARTICLES: Final = frozenset({"al", "bin", "da", "de", "del", "della", "der
                                    "du", "la", "le", "van", "von"})  # fmt: skip
 #: a person's name has at most this many words
 MAX_NAME_WORDS: Final = 5
+#: words in an institution's name, never in a person's (the tagger mixes them up)
+INSTITUTION_WORDS: Final = frozenset({
+    "academy", "arena", "association", "centre", "center", "church", "clinic", "college",
+    "complex", "corp", "hospital", "inc", "institute", "ltd", "school", "society", "university",
+})  # fmt: skip
 #: words after a surname that are not one ("Jr.")
 NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -75,9 +80,11 @@ class Referents:
         self._read: dict[int, Referent] = {}  # what an ambiguous mention was read as
         self._titles: dict[str, int] = {}  # gender an honorific gave an entity
         covered = bytearray(len(doc))
+        institutions = institution_names(index.entities)
         single: list[tuple[Entity, list[Token]]] = []
         for entity in index.entities:
             if entity.type not in REFERENT_TYPES:
+                _cover(doc, entity, covered)  # "Republican" (NORP) is no untagged name
                 continue
             heads = []
             for mention in entity.mentions:
@@ -90,7 +97,9 @@ class Referents:
                 heads.append(span.root)
                 self._learn_title(entity.id, doc, int(span.start))
             words = _words(entity.name)
-            if entity.type == "PERSON" and not looks_like_name(entity.name):
+            if entity.type == "PERSON" and (
+                not looks_like_name(entity.name) or entity.name in institutions
+            ):
                 self._referent(entity.id, entity.name, entity, person=False)
                 continue  # "Birth of Modern Canada", a photo credit: the tagger's mistakes
             if entity.type == "PERSON" and len(words) >= 2:
@@ -228,6 +237,34 @@ class Referents:
                     referent.person, referent.organisation = True, False
                     referent.gender = referent.gender or said
                     break
+
+
+def institution_names(entities: Sequence[Entity]) -> set[str]:
+    """Names the tagger took for people that are institutions, or the start of one:
+    "Covington Catholic High School", and so "Covington Catholic"; "Cloverdale Sport"
+    of the organisation "Cloverdale Sport and Ice Complex"."""
+    institutions = [
+        e.name
+        for e in entities
+        if e.type in ("ORG", "FAC", "GPE", "LOC")
+        or any(w in INSTITUTION_WORDS for w in e.name.lower().split())
+    ]
+    return {
+        e.name
+        for e in entities
+        if e.type == "PERSON"
+        and (
+            any(w in INSTITUTION_WORDS for w in e.name.lower().split())
+            or (len(e.name.split()) >= 2 and any(n.startswith(e.name + " ") for n in institutions))
+        )
+    }
+
+
+def _cover(doc: Doc, entity: Entity, covered: bytearray) -> None:
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and len(span):
+            covered[int(span.start) : int(span.end)] = b"\x01" * len(span)
 
 
 def looks_like_name(name: str) -> bool:

@@ -58,6 +58,9 @@ SENTENCE_DECAY: Final = 0.5
 #: below this a referent is out of reach: a mention about six sentences back
 #: (set on GGT's tuning half: the old rule looked 2-6 paragraphs back)
 MIN_SALIENCE: Final = RECENCY_WEIGHT * SENTENCE_DECAY**6
+#: mentions that make a person the one an article is about (2-8 scored alike on
+#: GGT's tuning half)
+PROTAGONIST_MENTIONS: Final = 3
 #: sentences after a description looked at for the name it announces
 FORWARD_UNITS: Final = 1
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
@@ -124,6 +127,22 @@ class Salience:
                 if mention.token > token.i and mention.referent.person and named:
                     return mention.referent
         return None
+
+    def protagonist(self, token: Token, gender: int = 0) -> Referent | None:
+        """The person named most often before ``token`` (at least
+        ``PROTAGONIST_MENTIONS`` times): who "the mayor" is when no one is in reach."""
+        counts: dict[str, int] = {}
+        for start, _, mentions in self._units:
+            if start > token.i:
+                break
+            for mention in mentions:
+                referent = mention.referent
+                if mention.token < token.i and referent.person and referent.gender * gender >= 0:
+                    counts[referent.key] = counts.get(referent.key, 0) + 1
+        key = max(counts, key=lambda k: counts[k], default=None)
+        if key is None or counts[key] < PROTAGONIST_MENTIONS:
+            return None
+        return self.referents.by_key[key]
 
     # construction ----------------------------------------------------------------
 
