@@ -192,3 +192,15 @@ def test_institution_names_are_no_people() -> None:
         "Lakeview Catholic",
         "Elm Sport",
     }
+
+
+def test_the_officials_are_those_introduced_before(nlp: Language) -> None:
+    doc = nlp(
+        "The talks stalled on Friday, according to two trade officials who were not "
+        "authorized to speak publicly.\nThe officials said a deal was unlikely before spring."
+    )
+    found = extract_attributions(doc, "t", extract_entities(doc, "t"))
+    later = [a for a in found if a.content.text.startswith("a deal")]
+    assert [(a.speaker.description, a.speaker.anonymous) for a in later] == [
+        ("two trade officials", True)
+    ]

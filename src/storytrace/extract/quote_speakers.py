@@ -229,7 +229,24 @@ class SpeakerFinder:
             if found is not None:
                 return _of_referent(found, description)
         anonymous = lemma in ANONYMOUS_HEADS or lemma in ANONYMOUS_QUANTIFIERS
+        if anonymous and self._definite(subject) and len(list(subject.children)) == 1:
+            earlier = self._introduced_as(subject, lemma)  # "two officials…" … "the officials"
+            if earlier is not None:
+                return Speaker(anonymous=True, description=earlier)
         return Speaker(anonymous=anonymous, description=self._core(subject, description))
+
+    def _introduced_as(self, subject: Token, lemma: str) -> str | None:
+        """The description that introduced an unnamed source ``subject`` names again:
+        the latest earlier, indefinite noun phrase headed by the same noun."""
+        for k in range(subject.i - 1, -1, -1):
+            token = self._doc[k]
+            if self._in_quote[k] or str(token.lemma_).lower() != lemma or token.pos_ != "NOUN":
+                continue
+            if self._definite(token):
+                continue
+            lo, hi = self.source_range(token)
+            return self._core(token, self.token_span_text(lo, hi))
+        return None
 
     def _core(self, subject: Token, description: str) -> str:
         """A description without its relative clause: "an official with the agency who
