@@ -1,8 +1,8 @@
 """Quality gate: TempEval-3 Task A on TBAQ and MEANTIME, each against a pinned floor.
 
 Floors sit a little below the scores measured when they were set (TimeBank:
-strict F1 90.8, relaxed 94.4, value F1 84.2; MEANTIME: 85.6, 91.0, 79.1;
-AQUAINT: 82.6, 92.8, 74.3). The normaliser is tuned on TimeBank and MEANTIME
+strict F1 90.8, relaxed 94.5, value F1 84.3; MEANTIME: 85.8, 91.2, 79.3;
+AQUAINT: 82.4, 92.7, 74.1). The normaliser is tuned on TimeBank and MEANTIME
 (Wikinews); AQUAINT is the held-out split. A floor is lowered only on purpose,
 with the reason in the commit.
 """
@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.realdata, pytest.mark.model]
 FLOORS = {
     "tbaq-timebank": {"strict.f1": 0.905, "relaxed.f1": 0.94, "value_f1": 0.84},
     "tbaq-aquaint": {"strict.f1": 0.82, "relaxed.f1": 0.925, "value_f1": 0.74},
-    "meantime": {"strict.f1": 0.85, "relaxed.f1": 0.905, "value_f1": 0.785},
+    "meantime": {"strict.f1": 0.855, "relaxed.f1": 0.91, "value_f1": 0.79},
 }
 #: where each dataset lies under ../shared/data
 DATASET_DIRS = {
