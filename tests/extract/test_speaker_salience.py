@@ -116,6 +116,13 @@ CASES = [
         id="a-description-out-of-reach-is-the-article-s-protagonist",
     ),
     pytest.param(
+        "Retired nurse Maria Lopez, 61, says the classes changed her routine completely. "
+        "( J.P. MOCZULSKI )\n\nElementary school teacher Teresa Galati, 56, says the program "
+        "has helped her manage stress.",
+        ("the program has", "Teresa Galati"),
+        id="a-photo-credit-above-is-no-subject",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

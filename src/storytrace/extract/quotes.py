@@ -208,6 +208,8 @@ class _Article:
         words = self.span(content.start, content.end)
         lemma = str(cue.lemma_).lower()
         named, speaker = None, Speaker()
+        if source is not None and not self.same_line(cue, source.start):
+            source = None  # a photo credit closing the paragraph above: no subject of this one
         shared = self.speakers.shared_subject(cue)
         if shared is not None and source is not None and not _within(shared, source):
             # "Hemming argued that the move hurt them, noting…": a participle's subject is
