@@ -123,6 +123,13 @@ CASES = [
         id="a-photo-credit-above-is-no-subject",
     ),
     pytest.param(
+        "President Joko Widodo visited the coast on Sunday.\nYuni, a resident of Lampung, was "
+        "watching television at home when she heard the water coming.\n"
+        '"I heard a rumbling sound and I thought it was the wind," she said.',
+        ('"I heard a', "Yuni"),
+        id="an-untagged-name-is-a-person-by-her-clause",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

@@ -224,13 +224,18 @@ class Referents:
         for i, referent in self._heads.items():
             token = self._doc[i]
             verb = token.head
-            if token.dep_ != "nsubj" or str(verb.lemma_).lower() not in REPORTING_VERBS:
+            if token.dep_ != "nsubj":
+                continue
+            if referent.entity is not None and str(verb.lemma_).lower() not in REPORTING_VERBS:
+                # an untagged name's clause may show it a person ("Yuni was watching TV
+                # when she heard…"); a tagged organisation needs "X said he…"
                 continue
             for other in verb.subtree:
                 said = _SUBJECT_PRONOUNS.get(other.lower_, 0)
                 if (
                     said
                     and other.i > verb.i
+                    and "\n" not in self._doc[token.i : other.i].text
                     and other.dep_ in ("nsubj", "nsubjpass")
                     and other.head.i != verb.i
                 ):
