@@ -130,6 +130,12 @@ CASES = [
         id="an-untagged-name-is-a-person-by-her-clause",
     ),
     pytest.param(
+        "Economist Ann Ruiz wrote in a recent report for the Fraser Institute that rents are "
+        "rising.\nThe report said vacancy rates fell in every city last year.",
+        ("vacancy rates fell", "Ann Ruiz"),
+        id="the-report-is-its-writer-s",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

@@ -201,6 +201,9 @@ class SpeakerFinder:
         if lemma in DOCUMENT_HEADS:
             owner = self._owner(subject)
             if owner is None and self._definite(subject):  # "the study": whose study
+                author = self._author_before(subject, lemma)
+                if author is not None:
+                    return author
                 found = self._salience.salient(subject, person=False)
                 if found is not None:
                     return _of_referent(found, description)
@@ -234,6 +237,20 @@ class SpeakerFinder:
             if earlier is not None:
                 return Speaker(anonymous=True, description=earlier)
         return Speaker(anonymous=anonymous, description=self._core(subject, description))
+
+    def _author_before(self, document: Token, lemma: str) -> Speaker | None:
+        """Who wrote "the report": the subject of the latest earlier clause that put
+        a report of that name in someone's hands ("Cross wrote in a recent report")."""
+        for k in range(document.i - 1, -1, -1):
+            token = self._doc[k]
+            if self._in_quote[k] or str(token.lemma_).lower() != lemma or token.pos_ != "NOUN":
+                continue
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            subject = self.nsubj(verb) if verb.pos_ == "VERB" else None
+            if subject is None or subject.pos_ not in ("PROPN", "PRON"):
+                return None
+            return self.speaker(subject, self.token_span_text(*self.source_range(subject)))
+        return None
 
     def _introduced_as(self, subject: Token, lemma: str) -> str | None:
         """The description that introduced an unnamed source ``subject`` names again:
