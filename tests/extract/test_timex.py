@@ -490,6 +490,13 @@ def test_quarters_count_in_quarters(text: str, expected: str) -> None:
     assert value(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"), [("a half-hour", "PT30M"), ("a half hour", "PT30M"), ("a half", None)]
+)
+def test_a_half_unit_is_half_of_it(text: str, expected: str | None) -> None:
+    assert value(text) == expected
+
+
 def test_the_day_is_the_story_day_once_one_is_told() -> None:
     found = normalise("later in the day", TUESDAY, story="2025-10-10")
     assert found == Timex("DATE", "2025-10-10", False)

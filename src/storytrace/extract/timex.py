@@ -394,6 +394,8 @@ def _quantity(t: Tokens, i: int) -> tuple[_Qty, int] | None:
             return qty, i + (i < n and t[i] == "of")
         if following in VAGUE_PLURALS:  # "a number of"
             return ("X", i + 3) if i + 2 < n and t[i + 2] == "of" else None
+        if following == "half" and i + 2 < n and t[i + 2] in UNITS:  # "a half-hour"
+            return 0.5, i + 2
         qty, i = 1.0, i + 1
     elif word == "half" and following in ("a", "an"):
         return 0.5, i + 2
