@@ -136,6 +136,14 @@ CASES = [
         id="the-report-is-its-writer-s",
     ),
     pytest.param(
+        'Audrey Parker said she wanted the law changed. "I have weeks left," Parker said. '
+        "She said she had asked the minister for help.\nMaria Gomez, president of a patients' "
+        "group, is hopeful the minister will listen to Parker.\n"
+        '"Our hope is that the new minister will follow through," she said.',
+        ('"Our hope is', "Maria Gomez"),
+        id="a-person-named-as-subject-shifts-the-topic",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

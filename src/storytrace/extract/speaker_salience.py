@@ -152,7 +152,8 @@ class Salience:
         word = token.lower_
         gender = PRONOUN_GENDERS.get(word)
         if gender is not None:
-            referent = self.referents.best(scores, True, gender, MIN_SALIENCE)
+            referent = self._named_subject_before(token, gender)
+            referent = referent or self.referents.best(scores, True, gender, MIN_SALIENCE)
             if referent is not None:
                 self.referents.learn_gender(referent, gender)
         elif word in ORGANISATION_PRONOUNS:
@@ -162,6 +163,26 @@ class Salience:
         if referent is not None:
             self._resolved[token.i] = referent
         return referent
+
+    def _named_subject_before(self, token: Token, gender: int) -> Referent | None:
+        """The person last named as a subject in ``token``'s sentence or the one before:
+        naming someone as the subject shifts the topic to them, whoever spoke before
+        ("Myers also cited an idea from Clayton… “Whenever…,” he said")."""
+        units = [u for u in self._units if u[0] <= token.i][-2:]
+        for _, _, mentions in reversed(units):
+            for mention in reversed(mentions):
+                head = self._doc[mention.token]
+                role = head.head if head.dep_ == "appos" else head
+                if (
+                    mention.token < token.i
+                    and head.pos_ != "PRON"
+                    and role.dep_ in SUBJECT_DEPS
+                    and _main_clause(role.head)
+                    and mention.referent.person
+                    and mention.referent.gender * gender >= 0
+                ):
+                    return mention.referent
+        return None
 
     def _scores_before(self, i: int) -> _Scores:
         chosen: tuple[int, _Scores, list[_Mention]] = (0, {}, [])
@@ -221,3 +242,8 @@ def _weight(token: Token) -> float:
     elif role.dep_ in OBJECT_DEPS:
         weight += OBJECT_WEIGHT
     return weight
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads its sentence (or a clause joined to it), not a report."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
