@@ -144,6 +144,12 @@ CASES = [
         id="a-person-named-as-subject-shifts-the-topic",
     ),
     pytest.param(
+        "Winnipeg school trustee and parents advocate Omar Haddad told Global News the rules "
+        "around busing favour the suburbs.",
+        ("the rules around", "Omar Haddad"),
+        id="a-name-right-before-a-subjectless-verb-is-its-subject",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

@@ -135,8 +135,19 @@ class SpeakerFinder:
             and self._layout.index(int(c.idx)) == line
         ]
         if not subjects:
-            return self._line_subject(verb)
+            return self._line_subject(verb) or self._name_before(verb)
         return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """A person's name right before a subjectless verb: its subject the parser
+        missed ("Toronto councillor and tenants advocate Jo Farr told the paper…")."""
+        if not verb.i or verb.pos_ != "VERB":
+            return None
+        name = self._doc[verb.i - 1]
+        entity = self._entity_at(name)
+        if name.pos_ != "PROPN" or self._in_quote[name.i] or entity is None:
+            return None
+        return name if entity.type == "PERSON" else None
 
     def _line_subject(self, verb: Token) -> Token | None:
         """The noun phrase opening ``verb``'s line, right before it, that the parser
