@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from storytrace.extract.cues import (
@@ -26,6 +27,7 @@ from storytrace.extract.cues import (
     PARTY_MEMBER_NOUNS,
     SPEAKER_PRONOUNS,
 )
+from storytrace.extract.speaker_acronyms import AcronymExpander
 from storytrace.extract.speaker_referents import Referent
 from storytrace.extract.speaker_salience import Salience
 from storytrace.records import Entity, Speaker
@@ -83,6 +85,7 @@ class SpeakerFinder:
         self._layout = layout
         self._in_quote = in_quote
         self._salience = Salience(doc, index, layout, in_quote)
+        self._acronyms = AcronymExpander(doc.text)
         self._roles: dict[str, list[tuple[int, Entity]]] = {}
         for token in doc:
             self._learn(token)
@@ -189,6 +192,11 @@ class SpeakerFinder:
 
     def speaker(self, subject: Token, description: str) -> Speaker:
         """Resolve ``subject`` (whose noun phrase reads ``description``)."""
+        found = self._speaker(subject, description)
+        full = self._acronyms.expand(found.name) if found.name else None
+        return replace(found, name=full) if full else found
+
+    def _speaker(self, subject: Token, description: str) -> Speaker:
         if any(c.dep_ == "conj" for c in subject.children):
             return Speaker(description=description)  # "Voss and Okafor": no one entity
         entity = self.named(subject)
