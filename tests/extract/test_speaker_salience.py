@@ -238,3 +238,9 @@ def test_the_officials_are_those_introduced_before(nlp: Language) -> None:
     assert [(a.speaker.description, a.speaker.anonymous) for a in later] == [
         ("two trade officials", True)
     ]
+
+
+def test_conjoined_speakers_are_named_in_full(nlp: Language) -> None:
+    doc = nlp("Ann Voss met Ben Okafor on Monday.\nBoth Voss and Okafor said the deal was fair.")
+    [found] = extract_attributions(doc, "t", extract_entities(doc, "t"))
+    assert (found.speaker.name, found.speaker.description) == (None, "Ann Voss and Ben Okafor")

@@ -198,7 +198,8 @@ class SpeakerFinder:
 
     def _speaker(self, subject: Token, description: str) -> Speaker:
         if any(c.dep_ == "conj" for c in subject.children):
-            return Speaker(description=description)  # "Voss and Okafor": no one entity
+            # "Voss and Okafor": no one entity, but each named in full where known
+            return Speaker(description=self._conjoined_names(subject) or description)
         entity = self.named(subject)
         referent = self._salience.referents.read_as(subject.i)
         if referent is not None and (entity is None or referent.entity is not None):
@@ -283,6 +284,19 @@ class SpeakerFinder:
             lo, hi = self.source_range(token)
             return self._core(token, self.token_span_text(lo, hi))
         return None
+
+    def _conjoined_names(self, subject: Token) -> str | None:
+        """ "Ann Voss and Ben Okafor" for "Both Voss and Okafor", when every conjunct
+        names a person or organisation."""
+        names = []
+        for token in (subject, *(t for t in subject.subtree if t.dep_ == "conj")):
+            referent = self._salience.referents.read_as(token.i)
+            entity = self.named(token)
+            name = referent.name if referent is not None else entity.name if entity else None
+            if name is None:
+                return None
+            names.append(name)
+        return ", ".join(names[:-1]) + " and " + names[-1]
 
     def _core(self, subject: Token, description: str) -> str:
         """A description without its relative clause: "an official with the agency who
