@@ -244,3 +244,11 @@ def test_conjoined_speakers_are_named_in_full(nlp: Language) -> None:
     doc = nlp("Ann Voss met Ben Okafor on Monday.\nBoth Voss and Okafor said the deal was fair.")
     [found] = extract_attributions(doc, "t", extract_entities(doc, "t"))
     assert (found.speaker.name, found.speaker.description) == (None, "Ann Voss and Ben Okafor")
+
+
+def test_a_perfect_participle_has_its_subject(nlp: Language) -> None:
+    from storytrace.extract.quotes import _perfect
+
+    said = next(t for t in nlp("Their allies have said they will back it.") if t.text == "said")
+    asked = next(t for t in nlp("Asked about the plan, Voss said no.") if t.text == "Asked")
+    assert (_perfect(said), _perfect(asked)) == (True, False)

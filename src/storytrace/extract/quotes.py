@@ -219,7 +219,7 @@ class _Article:
         elif source is not None:
             named = self.span(source.start, source.end)
             speaker = self.speakers.speaker(self.doc[source.head], named.text)
-        elif lemma in SPEECH_LEMMAS and cue.tag_ != "VBN":
+        elif lemma in SPEECH_LEMMAS and (cue.tag_ != "VBN" or _perfect(cue)):
             # the model found no source likely enough ("Jamil said…" opening a
             # paragraph); a reporting verb's subject on its line is still its speaker,
             # but not a participle's ("Asked about it, Voss replied": Voss was asked)
@@ -677,6 +677,11 @@ def _pull_quotes(article: _Article, found: Sequence[_Found]) -> list[_Found]:
 
 
 # 3. learned cues: indirect speech, and statements the rules above did not find -------
+
+
+def _perfect(verb: Token) -> bool:
+    """ "have said": a participle in the active perfect, whose subject is its speaker."""
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in verb.children)
 
 
 def _within(token: Token, span: Candidate) -> bool:
