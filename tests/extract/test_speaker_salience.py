@@ -150,6 +150,12 @@ CASES = [
         id="a-name-right-before-a-subjectless-verb-is-its-subject",
     ),
     pytest.param(
+        "Tom Reyes, who stopped the attack, is weighing a run for office.\nThe former "
+        "sergeant-at-arms of the legislature said he is considering a run for the leadership.",
+        ("he is considering", "Tom Reyes"),
+        id="a-hyphenated-role-noun-describes-the-person-before",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

@@ -333,7 +333,7 @@ class SpeakerFinder:
         before, described; not an institution, a place, a group or an unnamed source."""
         party = subject.tag_ == "NNP" and subject.lower_ in PARTY_MEMBER_NOUNS
         return (
-            ((subject.pos_ == "NOUN" and subject.tag_ == "NN") or party)
+            ((subject.pos_ == "NOUN" and _singular(subject)) or party)
             and lemma not in NOT_PERSON_NOUNS
             and lemma not in ANONYMOUS_HEADS
             and lemma not in ORGANISATION_NOUNS
@@ -445,6 +445,14 @@ def _token_at(doc: Doc, char: int, limit: int) -> int:
     while k < limit and doc[k].is_space:
         k += 1
     return k
+
+
+def _singular(noun: Token) -> bool:
+    """A singular noun; a hyphenated one by its first word ("sergeant-at-arms")."""
+    first = noun
+    while first.i >= 2 and first.doc[first.i - 1].tag_ == "HYPH":
+        first = first.doc[first.i - 2]
+    return first.tag_ == "NN"
 
 
 def _pobj(preposition: Token) -> Token | None:
