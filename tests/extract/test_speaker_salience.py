@@ -258,3 +258,13 @@ def test_a_perfect_participle_has_its_subject(nlp: Language) -> None:
     said = next(t for t in nlp("Their allies have said they will back it.") if t.text == "said")
     asked = next(t for t in nlp("Asked about the plan, Voss said no.") if t.text == "Asked")
     assert (_perfect(said), _perfect(asked)) == (True, False)
+
+
+def test_a_description_drops_a_relative_clause_inside_it(nlp: Language) -> None:
+    doc = nlp(
+        "An analyst quoted in the survey, which covered rents in forty cities across the "
+        "country, said landlords will keep raising prices."
+    )
+    found = extract_attributions(doc, "t", extract_entities(doc, "t"))
+    [said] = [a for a in found if a.content.text.startswith("landlords")]
+    assert said.speaker.description == "An analyst quoted in the survey"

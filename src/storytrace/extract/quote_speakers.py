@@ -301,14 +301,16 @@ class SpeakerFinder:
     def _core(self, subject: Token, description: str) -> str:
         """A description without its relative clause: "an official with the agency who
         was in court" is "an official with the agency"."""
-        lo, hi = self.source_range(subject)
+        lo = self.source_range(subject)[0]
         clause = next((t for t in subject.subtree if t.dep_ == "relcl" and t.i > subject.i), None)
-        if clause is None or self._doc[lo:hi].text != description:
+        if clause is None:
             return description
         end = max(int(clause.left_edge.i), subject.i + 1)
         while end > subject.i + 1 and (self._doc[end - 1].is_punct or self._doc[end - 1].is_space):
             end -= 1
-        return self._doc[lo:end].text if lo < end <= hi else description
+        core = self._doc[lo:end].text if lo < end else description
+        # the model's source may run on past the noun phrase (", which…,"): cut it too
+        return core if description.startswith(core) else description
 
     def _group_before(self, pronoun: Token) -> Token | None:
         """What "they" stands for: the latest plural noun in subject position, in its
