@@ -156,6 +156,18 @@ CASES = [
         id="a-hyphenated-role-noun-describes-the-person-before",
     ),
     pytest.param(
+        "The City of Brampton opened two arenas last year. Hockey parents were pleased.\n"
+        "The new rink will replace an old one, according to the city.",
+        ("The new rink", "City of Brampton"),
+        id="according-to-the-city-is-the-city-named-before",
+    ),
+    pytest.param(
+        "The City of Brampton opened two arenas last year. Hockey parents were pleased.\n"
+        "The city said the new rink will replace an old one.",
+        ("the new rink", "City of Brampton"),
+        id="the-city-is-the-city-named-before",
+    ),
+    pytest.param(
         "Maple Leaf Foods raised its prices on Monday.\n"
         "It said the increase was needed to cover costs.",
         ("the increase was", "Maple Leaf Foods"),

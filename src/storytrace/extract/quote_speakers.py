@@ -62,6 +62,8 @@ ORGANISATION_NOUNS: Final = frozenset({
     "organisation", "organization", "service", "station", "union",
 })
 # fmt: on
+#: nouns by which "the city" stands for a government named with them ("City of Surrey")
+GOVERNMENT_NOUNS: Final = frozenset({"city", "county", "municipality", "province", "town"})
 #: relative pronouns standing for the noun their clause modifies
 RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which"})
 #: role nouns are learnt from these relations to a person's name
@@ -91,6 +93,9 @@ class SpeakerFinder:
             self._learn(token)
         self._organisations = sorted(
             (m.start, e) for e in index.entities if e.type == "ORG" for m in e.mentions
+        )
+        self._governments = sorted(
+            (m.start, e) for e in index.entities if e.type in ("ORG", "GPE") for m in e.mentions
         )
 
     # parse ----------------------------------------------------------------------
@@ -230,6 +235,10 @@ class SpeakerFinder:
             return _resolved(owner, description)
         if self._definite(subject):
             role = self._role(subject)
+            if role is None and lemma in GOVERNMENT_NOUNS and len(list(subject.children)) == 1:
+                called = self._organisation_called(subject, lemma, self._governments)
+                if called is not None:  # "the city": the City of Surrey named before
+                    return _resolved(called, description)
             if role is None and lemma in ORGANISATION_NOUNS:
                 called = self._organisation_called(subject, lemma)
                 if called is not None and len(list(subject.children)) == 1:
@@ -397,10 +406,13 @@ class SpeakerFinder:
         distance = self._layout.paragraph(char) - self._layout.paragraph(start)
         return entity if distance <= PRONOUN_LOOKBACK_PARAGRAPHS else None
 
-    def _organisation_called(self, noun: Token, lemma: str) -> Entity | None:
+    def _organisation_called(
+        self, noun: Token, lemma: str, among: list[tuple[int, Entity]] | None = None
+    ) -> Entity | None:
         """The latest organisation named before ``noun`` with ``lemma`` in its name."""
-        i = bisect_left(self._organisations, int(noun.idx), key=lambda p: p[0])
-        for _, entity in reversed(self._organisations[:i]):
+        named = self._organisations if among is None else among
+        i = bisect_left(named, int(noun.idx), key=lambda p: p[0])
+        for _, entity in reversed(named[:i]):
             if lemma in (w.lower() for w in entity.name.split()):
                 return entity
         return None

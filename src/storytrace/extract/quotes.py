@@ -836,7 +836,8 @@ def _qualified_clause(article: _Article, according: Token, start: int, end: int)
 def _according_to_speaker(article: _Article, head: Token, source: Span) -> Speaker:
     """A document's author ("according to Foster's book"), the source's own entity,
     else an organisation named in it ("obtained by Bloomberg")."""
-    if str(head.lemma_).lower() in DOCUMENT_HEADS:  # "according to Foster's book"
+    bare_definite = [c.lower_ for c in head.children] == ["the"]  # "according to the city"
+    if str(head.lemma_).lower() in DOCUMENT_HEADS or bare_definite:  # "… to Foster's book"
         speaker = article.speakers.speaker(head, source.text)
         if speaker.name is not None:
             return speaker
