@@ -27,11 +27,11 @@ def _evaluate(dataset: str) -> EvalResult:
 
 def test_ggt_gate() -> None:
     scores = _evaluate("ggt").scores
-    # measured: lenient F1 88.2, strict F1 84.9, speaker accuracy 85.7 (lenient) with the
-    # shipped attribution model; 88.7 / 86.0 / 85.4 with the one being retrained
-    assert scores["lenient.f1"] >= 0.87
-    assert scores["strict.f1"] >= 0.84
-    assert scores["lenient.speaker_accuracy"] >= 0.84
+    # measured: lenient F1 88.9, strict F1 86.5, speaker accuracy 88.5 (lenient) after the
+    # speaker-resolution rules of 2026-11-22 (was 88.2 / 84.9 / 85.7)
+    assert scores["lenient.f1"] >= 0.88
+    assert scores["strict.f1"] >= 0.85
+    assert scores["lenient.speaker_accuracy"] >= 0.875
 
 
 def test_polnear_dev_gate() -> None:
