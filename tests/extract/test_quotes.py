@@ -71,7 +71,7 @@ CASES = [
                 "direct",
                 "‘No. Look, it’s a hard process and Norway’s position hasn’t "
                 "changed, but it’s a good start.’",
-                "replied",
+                "replied:",
                 "Mara Voss",
                 "Mara Voss",
             ),
@@ -409,7 +409,7 @@ def test_second_seed(nlp: Language, seeds: dict[str, str]) -> None:
     # quoted twice (caption and body); the ’ of "it’s" never ends the quotation
     no_look = starting(found, "No. Look,")
     assert [(a.speaker.name, a.cue and a.cue.text) for a in no_look] == [
-        ("Donald Trump", "responded")
+        ("Donald Trump", "responded:")
     ] * 2
     assert all(a.content.text.rstrip(".’").endswith("it’s a good thing") for a in no_look)
     [dealmaker] = starting(found, "It’s a standard thing")
