@@ -192,6 +192,22 @@ class _Builder:
         shown = shown or evidence[0].span.text
         return ConflictValue(shown, normalised, tuple(evidence), self.provenance.of(carriers))
 
+    @staticmethod
+    def contradiction(
+        kind: ConflictKind, fact: str, values: tuple[ConflictValue, ...], note: str
+    ) -> Conflict:
+        """A contradiction, id given later; within one article when all evidence is."""
+        articles = {e.article for v in values for e in v.evidence}
+        return Conflict(
+            id="",
+            kind=kind,
+            status="contradiction",
+            fact=fact,
+            values=values,
+            note=note,
+            within_article=len(articles) == 1,
+        )
+
 
 def _head_words(q: Quantity, text: str) -> set[str]:
     """The word a number most likely describes: the noun after a compound
@@ -302,16 +318,7 @@ def _date_conflicts(
             if len(by_value) < 2:
                 continue
             values = tuple(build.value(shown[v], v, ev) for v, ev in sorted(by_value.items()))
-            articles = {e.article for v in values for e in v.evidence}
-            conflict = Conflict(
-                id="",
-                kind="date",
-                status="contradiction",
-                fact=f"date of {t.label}",
-                values=values,
-                note=c.note,
-                within_article=len(articles) == 1,
-            )
+            conflict = build.contradiction("date", f"date of {t.label}", values, c.note)
             out.append((conflict, t.date or "~"))
     return out
 
@@ -329,15 +336,11 @@ def _speaker_conflicts(
                 if o.speaker and o.explicit:
                     by_speaker[o.speaker].append(build.evidence(o.article, o.content))
         values = tuple(build.value(names.get(s, s), s, ev) for s, ev in sorted(by_speaker.items()))
-        articles = {e.article for v in values for e in v.evidence}
-        conflict = Conflict(
-            id="",
-            kind="speaker",
-            status="contradiction",
-            fact=f"who said “{g.text}”",
-            values=values,
-            note="the articles name different speakers for one quote",
-            within_article=len(articles) == 1,
+        conflict = build.contradiction(
+            "speaker",
+            f"who said “{g.text}”",
+            values,
+            "the articles name different speakers for one quote",
         )
         out.append((conflict, g.provenance.first or "~"))
     return out
@@ -352,24 +355,15 @@ def _place_conflicts(
             build.value(
                 claims[0].place,
                 key,
-                [
-                    build.evidence(
-                        c.event.article, c.event.where or c.event.trigger, c.event.evidence
-                    )
-                    for c in claims
-                ],
+                [build.evidence(c.event.article, c.where, c.event.evidence) for c in claims],
             )
             for key, claims in sorted(found.claims.items())
         )
-        articles = {e.article for v in values for e in v.evidence}
-        conflict = Conflict(
-            id="",
-            kind="place",
-            status="contradiction",
-            fact=f"place of {found.event.label}",
-            values=values,
-            note=f"the articles put one event in {len(values)} different places",
-            within_article=len(articles) == 1,
+        conflict = build.contradiction(
+            "place",
+            f"place of {found.event.label}",
+            values,
+            f"the articles put one event in {len(values)} different places",
         )
         out.append((conflict, found.event.date or "~"))
     return out
