@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from storytrace.errors import DecodeError, EmptyInput, InputError
 from storytrace.ingest import Metadata, read_inputs
 from storytrace.ingest.decode import decode, looks_binary
+from storytrace.ingest.text import headline_of
 from storytrace.records import RawArticle
 
 TEXT = "The minister resigned on Tuesday.\nCafé owners said « non » to the plan — again.\n"
@@ -127,3 +128,43 @@ def test_any_bytes_give_articles_or_input_errors(fuzz_dir: Path, name: str, data
         if isinstance(item, InputError):
             assert "\n" not in str(item)
             assert str(item).startswith(str(path))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Envoy's Advice Revealed\nThe envoy told the aide.\n", "Envoy's Advice Revealed"),
+        ("  Is the Deal Dead?  \n\nThe envoy advised the aide.\n", "Is the Deal Dead?"),
+        ("The minister resigned on Tuesday.\nShe gave no reason.\n", None),
+        ("“We will not move,” she said:\nThe cabinet met.\n", None),
+        ("ALDMERE —\nThe cabinet met.\n", None),
+        ("Resigned\nThe minister resigned.\n", None),
+        ("Only one line and no body\n", None),
+        (" ".join(["word"] * 26) + "\nBody.\n", None),
+    ],
+)
+def test_headline_of(text: str, title: str | None) -> None:
+    assert headline_of(text) == title
+
+
+def test_a_headline_line_becomes_the_title_and_stays_in_the_body(tmp_path: Path) -> None:
+    text = "Envoy's Advice Revealed in Recording\nThe envoy advised the aide on 14 October.\n"
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    article = one(path)
+    assert isinstance(article, RawArticle)
+    assert (article.title, article.text) == ("Envoy's Advice Revealed in Recording", text)
+
+
+def test_a_given_title_wins_over_the_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Envoy's Advice Revealed\nThe envoy advised the aide.\n", encoding="utf-8")
+    article = one(path, metadata=Metadata(title="Given"))
+    assert isinstance(article, RawArticle) and article.title == "Given"
+
+
+def test_a_sentence_first_line_is_no_title(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode())
+    article = one(path)
+    assert isinstance(article, RawArticle) and article.title is None
