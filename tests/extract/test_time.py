@@ -132,6 +132,64 @@ def test_the_tense_of_the_governing_verb_picks_the_weekday() -> None:
     assert found(doc) == [("Friday", "DATE", "2025-10-24")]
 
 
+def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    """A hand-built doc whose last word before the full stop is a DATE entity."""
+    ents = ["O"] * len(words)
+    ents[-2] = "B-DATE"
+    pos = [TAG_POS.get(tag, "X") for tag in tags]
+    lemmas = [LEMMAS.get(word, word.lower()) for word in words]
+    return hand_built(words, ents, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+TAG_POS = {
+    "PRP": "PRON", "MD": "AUX", "VB": "VERB", "VBD": "VERB", "VBN": "VERB", "VBP": "AUX",
+    "VBG": "VERB", "IN": "ADP", "NNP": "PROPN", ".": "PUNCT", "TO": "PART", "NN": "NOUN",
+}  # fmt: skip
+LEMMAS = {
+    "planned": "plan", "scheduled": "schedule", "had": "have", "been": "be", "given": "give",
+    "gave": "give",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "value"),
+    [
+        (  # what was planned is still ahead
+            ["They", "planned", "to", "leave", "on", "Thursday", "."],
+            [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "aux", "xcomp", "prep", "pobj", "punct"],
+            ["PRP", "VBD", "TO", "VB", "IN", "NNP", "."],
+            "2025-10-23",
+        ),
+        (  # ... unless planned before something else in the past
+            ["It", "had", "been", "scheduled", "to", "expire", "Thursday", "."],
+            [3, 3, 3, 3, 5, 3, 5, 3],
+            ["nsubjpass", "aux", "auxpass", "ROOT", "aux", "xcomp", "npadvmod", "punct"],
+            ["PRP", "VBD", "VBN", "VBN", "TO", "VB", "NNP", "."],
+            "2025-10-16",
+        ),
+        (  # a deadline given in the present perfect is still ahead
+            ["They", "have", "given", "him", "until", "Tuesday", "."],
+            [2, 2, 2, 2, 2, 4, 2],
+            ["nsubj", "aux", "ROOT", "dative", "prep", "pobj", "punct"],
+            ["PRP", "VBP", "VBN", "PRP", "IN", "NNP", "."],
+            "2025-10-28",
+        ),
+        (  # ... one given in the past tense is past
+            ["They", "gave", "him", "until", "Tuesday", "."],
+            [1, 1, 1, 1, 3, 1],
+            ["nsubj", "ROOT", "dative", "prep", "pobj", "punct"],
+            ["PRP", "VBD", "PRP", "IN", "NNP", "."],
+            "2025-10-21",
+        ),
+    ],
+)
+def test_plans_and_deadlines_look_ahead(
+    words: list[str], heads: list[int], deps: list[str], tags: list[str], value: str
+) -> None:
+    assert [v for _, _, v in found(parsed(words, heads, deps, tags))] == [value]
+
+
 def test_without_a_publication_date_relative_values_stay_open() -> None:
     doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
     assert [(t.value, t.anchored) for t in extract_times(doc, "a1", None)] == [

@@ -169,6 +169,13 @@ PLAN_VERBS: Final = frozenset({
     "schedule", "expect", "plan", "set", "postpone", "delay", "slate", "suppose", "intend",
     "hope", "aim", "propose", "reschedule", "defer", "agree", "promise", "extend",
 })  # fmt: skip
+#: of those, the ones whose infinitive is still ahead when they are past ("planned to
+#: leave on Thursday"); "agree", "promise" and the like report what may be done by now
+PLAN_AHEAD_VERBS: Final = frozenset({"plan", "schedule", "intend", "set", "slate", "expect"})
+#: how far up a clause chain a present perfect is looked for ("has continued to hold ... closed")
+PERFECT_HOPS: Final = 4
+#: dependencies that keep a verb in the clause of the one it hangs on
+CLAUSE_CHAIN_DEPS: Final = frozenset({"xcomp", "oprd", "ccomp", "conj", "advcl", "acomp"})
 #: words that make a date a deadline, which a past-tense verb does not put in the past
 #: ("declared a dividend payable Dec. 1", "a change effective Feb. 1", "extended until May")
 DEADLINE_WORDS: Final = frozenset({
@@ -858,7 +865,22 @@ def _tense(span: Span) -> tuple[bool, bool]:
         return False, _states_future(verb)
     planned = verb.lemma_ in PLAN_VERBS or verb.head.lemma_ in PLAN_VERBS
     deadline = token.head.lower_ in DEADLINE_WORDS or token.head.head.lower_ in DEADLINE_WORDS
+    if deadline and _in_present_perfect(verb):  # "has given them until Tuesday": still ahead
+        return False, False
     return True, not planned and not deadline
+
+
+def _in_present_perfect(verb: Token) -> bool:
+    """ "has given", "have kept ... closed": the verb, or one it hangs on, has a present "have"."""
+    for _ in range(PERFECT_HOPS):
+        if any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PRESENT_TAGS for c in verb.children
+        ):
+            return True
+        if verb.head.i == verb.i or verb.dep_ not in CLAUSE_CHAIN_DEPS:
+            return False
+        verb = verb.head
+    return False
 
 
 def _states_future(verb: Token) -> bool:
@@ -911,6 +933,17 @@ def _bare_plan_participle(verb: Token) -> bool:
     )
 
 
+def _plans_ahead(verb: Token, governor: Token) -> bool:
+    """ "planned to leave", "were planning to drive", "did not plan to remove": an infinitive
+    a verb of planning governs, not in the pluperfect ("had been scheduled to expire")."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.i == governor.i
+        and governor.lemma_ in PLAN_AHEAD_VERBS
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in governor.children)
+    )
+
+
 def _is_past(verb: Token, depth: int = 0) -> bool:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxiliaries}
@@ -922,6 +955,8 @@ def _is_past(verb: Token, depth: int = 0) -> bool:
         governor = _governing_verb(verb.head) if depth == 0 and verb.head.i != verb.i else None
         if governor is not None and _bare_plan_participle(governor):
             return False  # "the talks, set to resume Monday": a plan, still ahead
+        if governor is not None and _plans_ahead(verb, governor):
+            return False  # "planned to leave on Thursday": what was planned is still ahead
         return False if governor is None else _is_past(governor, depth + 1)
     # a present passive ("are expected to meet", "is scheduled for") is a plan, like the
     # present; its participle makes it past only with a past or perfect auxiliary
