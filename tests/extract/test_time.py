@@ -190,6 +190,21 @@ def test_plans_and_deadlines_look_ahead(
     assert [v for _, _, v in found(parsed(words, heads, deps, tags))] == [value]
 
 
+def test_a_holiday_is_a_date_whatever_the_model_calls_it() -> None:
+    words = ["Stores", "shut", "on", "Labor", "Day", "and", "New", "Year", "'s", "Day", "."]
+    ents = ["O", "O", "O", "B-EVENT", "I-EVENT", "O", "O", "O", "O", "O", "O"]
+    assert found(hand_built(words, ents)) == [
+        ("Labor Day", "DATE", "2025-09-01"),
+        ("New Year's Day", "DATE", "2026-01-01"),  # 71 days ahead is nearer than 294 back
+    ]
+
+
+def test_an_event_that_is_no_holiday_is_no_time() -> None:
+    words = ["They", "met", "at", "the", "Super", "Bowl", "."]
+    ents = ["O", "O", "O", "O", "B-EVENT", "I-EVENT", "O"]
+    assert found(hand_built(words, ents)) == []
+
+
 def test_without_a_publication_date_relative_values_stay_open() -> None:
     doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
     assert [(t.value, t.anchored) for t in extract_times(doc, "a1", None)] == [

@@ -88,6 +88,36 @@ def test_weekdays_follow_the_tense(text: str, past: bool, expected: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "anchor", "past", "expected"),
+    [
+        ("Thanksgiving Day", dt.date(2000, 4, 3), True, "1999-11-25"),  # the tense decides
+        ("Thanksgiving Day", dt.date(2000, 4, 3), False, "2000-11-23"),
+        ("Thanksgiving 1998", dt.date(2000, 4, 3), False, "1998-11-26"),
+        ("Election Day", dt.date(1998, 10, 26), False, "1998-11-03"),  # after the 1st Monday
+        ("Labor Day", SPRING, True, "2024-09-02"),
+        ("Memorial Day", SPRING, True, "2025-05-26"),  # the last Monday of May, a month on
+        ("Mother's Day", SPRING, False, "2025-05-11"),
+        ("Presidents' Day", SPRING, True, "2025-02-17"),
+        ("Easter", SPRING, True, "2025-04-20"),
+        ("Easter", dt.date(2024, 1, 10), False, "2024-03-31"),
+        ("Good Friday", dt.date(2000, 4, 3), False, "2000-04-21"),
+        ("Easter Monday 2019", SPRING, True, "2019-04-22"),
+        ("St. Patrick's Day", SPRING, True, "2025-03-17"),
+        ("Veterans Day", SPRING, True, "2024-11-11"),
+    ],
+)
+def test_holidays_fall_on_their_day_of_the_nearest_year(
+    text: str, anchor: dt.date, past: bool, expected: str
+) -> None:
+    assert value(text, anchor, past=past) == expected
+
+
+def test_a_movable_holiday_without_an_anchor_keeps_its_month() -> None:
+    assert normalise("Labor Day", None) == Timex("DATE", "XXXX-09-XX", False)
+    assert normalise("Easter", None) == Timex("DATE", "XXXX-XX-XX", False)
+
+
+@pytest.mark.parametrize(
     ("text", "past", "expected"),
     [
         ("14 October", True, "2024-10-14"),  # half a year back beats half a year ahead

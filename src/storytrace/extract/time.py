@@ -3,7 +3,8 @@
 1. candidates: the model's DATE and TIME entities, plus token patterns for what
    the small model misses: weekdays, "Oct. 19, 2025", "late May", "every Friday",
    "five-minute", "week-long", "recently", "daily", "noon", "16:08 UTC",
-   "7/8/07", "the future", a year after "in" ("1997", "'82");
+   "7/8/07", "the future", a year after "in" ("1997", "'82"), holidays (which the
+   model calls events: "Thanksgiving Day", "Labor Day");
 2. growth: a candidate takes in a neighbour that belongs to it ("every" +
    "Friday", "Friday" + "night", "two days" + "ago", "16:08" + "UTC"), and a date and a time
    side by side become one ("Friday" + "3 p.m."), when the result still reads;
@@ -13,7 +14,8 @@
    punctuation and the possessive go; a leading "the" goes only when the
    expression modifies a noun outside it ("the 2025 budget");
 4. tense: the governing verb decides which "Friday" and which "14 October":
-   past (VBD, VBN, "was visiting"), or future ("will", "to" + verb, a modal
+   past (VBD, VBN, "was visiting"), or future ("will", "to" + verb, "planned to
+   leave", a deadline in the present perfect, "has given them until Tuesday", a modal
    that looks ahead, "should be completed", present tense, or a present
    passive: "are expected to meet", "is scheduled for", "set to resume"); a
    date that modifies a noun ("Tuesday's meeting") and one with no verb in reach
@@ -54,7 +56,7 @@ from storytrace.extract.timex import (
     Timex,
     normalise,
 )
-from storytrace.extract.timex_lexicon import UNIT_ADJECTIVES
+from storytrace.extract.timex_lexicon import HOLIDAY_NAMES, UNIT_ADJECTIVES
 from storytrace.extract.timex_report import QUARTER_ORDINALS, last_completed_quarter
 from storytrace.records import TimeExpression
 
@@ -149,6 +151,8 @@ COUNTED_WORDS: Final = frozenset({"later", "earlier", "ago", "after", "before"})
 YEAR_PREPOSITIONS: Final = frozenset({
     "in", "since", "by", "until", "from", "of", "during", "before", "after",
 })  # fmt: skip
+#: the most tokens a holiday's name takes ("New Year 's Day")
+MAX_HOLIDAY_TOKENS: Final = 4
 #: how far a candidate's pattern looks for its unit ("every other two weeks")
 MAX_PATTERN_TOKENS: Final = 4
 #: how far up the parse the governing verb is looked for
@@ -390,7 +394,7 @@ def _candidates(doc: Doc) -> list[_Range]:
     taken = bytearray(len(doc))
     ranges: list[_Range] = []
     for ent in doc.ents:
-        if ent.label_ in TIME_LABELS:
+        if ent.label_ in TIME_LABELS or (ent.label_ == "EVENT" and _holiday_end(doc, ent.start)):
             ranges.append((ent.start, ent.end))
             taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
     i = 0
@@ -415,6 +419,8 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
     if word in MONTHS and token.is_title and token.pos_ == "PROPN":
         end = _month_date_end(doc, i, taken)
         return end or (i + 1 if i and doc[i - 1].lower_ in MONTH_LEAD_WORDS else 0)
+    if token.is_title and (end := _holiday_end(doc, i)):
+        return end  # "Thanksgiving Day", "Labor Day": the model calls them events, if anything
     if word in ("every", "each"):
         for j in range(i + 1, min(i + 1 + MAX_PATTERN_TOKENS, len(doc))):
             if taken[j]:
@@ -446,6 +452,21 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
     if word == "the":
         return _reference_noun_end(doc, i, taken) or _report_period_end(doc, i, taken)
     return 0
+
+
+def _holiday_end(doc: Doc, i: int) -> int:
+    """The end of a holiday's name starting at ``i`` ("New Year's Day"), or 0."""
+    words: list[str] = []
+    end = 0
+    for j in range(i, min(i + MAX_HOLIDAY_TOKENS, len(doc))):
+        if doc[j].lower_ in TRAILING_WORDS:
+            continue  # the possessive of "New Year's Day"
+        if not doc[j].is_title:
+            break
+        words.append(doc[j].lower_.rstrip(".'’"))
+        if tuple(words) in HOLIDAY_NAMES:
+            end = j + 1
+    return end
 
 
 def _clock_end(doc: Doc, i: int) -> int:

@@ -55,6 +55,9 @@ Choices where TimeML leaves room (documented so tests can pin them):
 * A clock time in universal time ("16:08 UTC", "0730 GMT") ends in ISO 8601's
   ``Z``; other zones are dropped ("3 p.m. EST" is ``T15:00``, the wall clock).
 * "the year", "the month" (also in "the end of the year") are the anchor's.
+* A holiday ("Christmas", "Thanksgiving", "Labor Day", "Easter") is its date in
+  the year a partial date would take ("Thanksgiving" told in the past in April
+  is last November's); movable ones are computed for that year.
 * A duration used as an adjective reads as the duration: "five-minute call"
   is ``PT5M`` (the extract stage keeps the noun out of the extent).
 * Ages ("65-year-old") are not time expressions (TimeML does not mark them).
@@ -80,14 +83,17 @@ from storytrace.extract.timex_lexicon import (
     DAY_WORDS_BEFORE_PART,
     DECADE_WORDS,
     DEFINITE_PERIODS,
+    EASTER_HOLIDAYS,
     EVENT_DIRECTIONS,
     EVENT_RELATIVE,
     FRACTIONS,
     FREQUENCY_WORDS,
+    HOLIDAY_NAMES,
     HOLIDAYS,
     LEADING_WORDS,
     MODIFIER_PAIRS,
     MONTHS,
+    MOVABLE_HOLIDAYS,
     ONES,
     ORDINALS,
     PARTS_OF_DAY,
@@ -108,7 +114,6 @@ from storytrace.extract.timex_lexicon import (
     STORY_GRAINS,
     STORY_RELATIONS,
     TENS,
-    THANKSGIVING,
     THIS_PAST_OR_COMING,
     TIME_ZONE_WORDS,
     UNIT_ADJECTIVES,
@@ -1032,25 +1037,54 @@ def _calendar(t: Tokens, ctx: _Context, definite: bool) -> Timex | None:
 def _holiday(t: Tokens, ctx: _Context) -> Timex | None:
     for length in range(min(len(t), 3), 0, -1):
         key = t[:length]
-        if key not in HOLIDAYS and key not in THANKSGIVING:
+        if key not in HOLIDAY_NAMES:
             continue
         spec = _year_spec(t, length, ctx)
         if spec is None or spec[1] != len(t):
             return None
-        if key in THANKSGIVING:  # the fourth Thursday of November
-            return _thanksgiving(spec[0], ctx)
-        month, day = HOLIDAYS[key]
-        return _ymd(spec[0], month, day, ctx)
+        if key in HOLIDAYS:
+            month, day = HOLIDAYS[key]
+            return _ymd(spec[0], month, day, ctx)
+        return _movable_holiday(key, spec[0], ctx)
     return None
 
 
-def _thanksgiving(year: int | None, ctx: _Context) -> Timex | None:
-    if year is None:
-        if ctx.day is None:
-            return _date("XXXX-11-XX", anchored=False)
-        year = ctx.day.year
-    first = dt.date(year, 11, 1)
-    return _date((first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat())
+def _movable_holiday(key: Tokens, year: int | None, ctx: _Context) -> Timex:
+    """A holiday whose date changes with the year: that year's, or, with no year
+    given, the one nearest the anchor as :func:`_closest` weighs the tense."""
+    if year is not None:
+        return _date(_holiday_date(key, year).isoformat())
+    if ctx.day is None:
+        month = MOVABLE_HOLIDAYS[key][0] if key in MOVABLE_HOLIDAYS else None
+        return _date("XXXX-" + (f"{month:02d}" if month else "XX") + "-XX", anchored=False)
+    days = [_holiday_date(key, ctx.day.year + offset).toordinal() for offset in (-1, 0, 1)]
+    return _date(dt.date.fromordinal(_closest(days, ctx.day.toordinal(), ctx)).isoformat())
+
+
+def _holiday_date(key: Tokens, year: int) -> dt.date:
+    if key in EASTER_HOLIDAYS:
+        return _easter(year) + dt.timedelta(days=EASTER_HOLIDAYS[key])
+    month, weekday, which, after = MOVABLE_HOLIDAYS[key]
+    if which > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (which - 1))
+    else:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return day + dt.timedelta(days=after)
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (the Gregorian computus, after Meeus and Jones)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return dt.date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
 
 
 def _ymd(

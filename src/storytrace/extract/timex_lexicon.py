@@ -250,7 +250,24 @@ HOLIDAYS: Final[dict[Tokens, tuple[int, int]]] = {
     ("boxing", "day"): (12, 26), ("new", "year", "day"): (1, 1),
     ("new", "year", "eve"): (12, 31), ("halloween",): (10, 31),
     ("valentine", "day"): (2, 14), ("independence", "day"): (7, 4),
+    ("veterans", "day"): (11, 11), ("st", "patrick", "day"): (3, 17),
+    ("saint", "patrick", "day"): (3, 17),
 }  # fmt: skip
-THANKSGIVING: Final[frozenset[Tokens]] = frozenset({("thanksgiving",), ("thanksgiving", "day")})
+#: holidays on a weekday of a month -> (month, weekday 0-6, which one (-1: the last),
+#: days after it): Thanksgiving is the fourth Thursday of November, Election Day the
+#: Tuesday after the first Monday in November (the US holidays news dates events by)
+MOVABLE_HOLIDAYS: Final[dict[Tokens, tuple[int, int, int, int]]] = {
+    ("thanksgiving",): (11, 3, 4, 0), ("thanksgiving", "day"): (11, 3, 4, 0),
+    ("labor", "day"): (9, 0, 1, 0), ("memorial", "day"): (5, 0, -1, 0),
+    ("election", "day"): (11, 0, 1, 1), ("columbus", "day"): (10, 0, 2, 0),
+    ("presidents", "day"): (2, 0, 3, 0), ("mother", "day"): (5, 6, 2, 0),
+    ("father", "day"): (6, 6, 3, 0),
+}  # fmt: skip
+#: holidays counted in days from Easter Sunday
+EASTER_HOLIDAYS: Final[dict[Tokens, int]] = {
+    ("easter",): 0, ("easter", "sunday"): 0, ("good", "friday"): -2, ("easter", "monday"): 1,
+}  # fmt: skip
+#: every holiday name the normaliser reads
+HOLIDAY_NAMES: Final = frozenset({*HOLIDAYS, *MOVABLE_HOLIDAYS, *EASTER_HOLIDAYS})
 #: words that make the phrase an age ("65-year-old"), which TIMEX3 does not mark
 AGE_WORDS: Final = frozenset({"old", "olds"})
