@@ -156,6 +156,7 @@ class Salience:
         gender = PRONOUN_GENDERS.get(word)
         if gender is not None:
             referent = self._named_subject_before(token, gender)
+            referent = referent or self._introduced_before(token, gender)
             referent = referent or self.referents.best(scores, True, gender, MIN_SALIENCE)
             if referent is not None:
                 self.referents.learn_gender(referent, gender)
@@ -186,6 +187,30 @@ class Salience:
                 ):
                     return mention.referent
         return None
+
+    def _introduced_before(self, token: Token, gender: int) -> Referent | None:
+        """The person the sentence before ``token``'s brings (back) in, in any role, when
+        no person is a subject in it or before ``token`` in its own: a news story
+        introduces someone right before quoting them ("…produced results for
+        accountant Ada Obi, 50. “…,” she says"). Someone named in passing while
+        another speaks ("He said the union, run by Al Roy, …") is not."""
+        units = [u for u in self._units if u[0] <= token.i][-TOPIC_UNITS:]
+        if len(units) < TOPIC_UNITS:
+            return None
+        mentions = [m for _, _, ms in units for m in ms if m.token < token.i]
+        people = [m for m in mentions if m.referent.person]
+        if any(self._doc[m.token].dep_ in SUBJECT_DEPS for m in people):
+            return None
+        # a name modifying a noun ("the Kinder Morgan pipeline") introduces no one
+        before = [m for m in units[0][2] if m.referent.person]
+        if any(self._doc[m.token].dep_ == "compound" for m in before):
+            return None
+        if len({m.referent.key for m in people}) != 1 or not before:
+            return None
+        first = before[0]
+        new = units[0][1].get(first.referent.key, 0.0) < MIN_SALIENCE  # not in reach before
+        agrees = first.referent.gender * gender >= 0
+        return first.referent if new and agrees and self._doc[first.token].pos_ != "PRON" else None
 
     def _scores_before(self, i: int) -> _Scores:
         chosen: tuple[int, _Scores, list[_Mention]] = (0, {}, [])

@@ -1,0 +1,49 @@
+"""Speaker resolution on invented sentences: pronouns, descriptions, groups."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from storytrace.extract.entities import extract_entities
+from storytrace.extract.quotes import extract_attributions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.model
+
+
+def speakers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """(first words of the content, speaker name or description) of each statement."""
+    doc = nlp(text)
+    found = extract_attributions(doc, "t", extract_entities(doc, "t"))
+    return [
+        (" ".join(a.content.text.split()[:3]), a.speaker.name or a.speaker.description)
+        for a in found
+    ]
+
+
+CASES = [
+    pytest.param(
+        "Tom Vance said the new arena would cost less than the old one.\n"
+        "Regular exercise also produced good results for accountant Ben Obi, 50. "
+        "“I had a gym membership, but this program helped me,” he says.",
+        ("“I had a", "Ben Obi"),
+        id="he-is-the-person-the-sentence-before-brings-in",
+    ),
+    pytest.param(
+        "Tom Vance said he wants to carry on the work of his father.\n"
+        "He said the dairy, along with a credit union run by his friend Martin Legere, "
+        "gave the town a boost.\n"
+        "“They brought a lot of jobs,” he said.",
+        ("“They brought a", "Tom Vance"),
+        id="a-person-named-in-passing-while-another-speaks-is-not-he",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_speaker(nlp: Language, text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in speakers(nlp, text)
