@@ -205,6 +205,25 @@ def test_an_event_that_is_no_holiday_is_no_time() -> None:
     assert found(hand_built(words, ents)) == []
 
 
+def test_quarterly_before_a_noun_names_a_kind_not_a_time() -> None:
+    kind = hand_built(
+        ["They", "cut", "the", "quarterly", "dividend", "."],
+        ["O", "O", "O", "B-DATE", "O", "O"],
+        heads=[1, 1, 4, 4, 1, 1],
+        deps=["nsubj", "ROOT", "det", "amod", "dobj", "punct"],
+        pos=["PRON", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
+    )
+    assert found(kind) == []
+    how_often = hand_built(
+        ["It", "is", "adjusted", "quarterly", "."],
+        ["O", "O", "O", "B-DATE", "O"],
+        heads=[2, 2, 2, 2, 2],
+        deps=["nsubjpass", "auxpass", "ROOT", "advmod", "punct"],
+        pos=["PRON", "AUX", "VERB", "ADV", "PUNCT"],
+    )
+    assert found(how_often) == [("quarterly", "SET", "P3M")]
+
+
 def test_without_a_publication_date_relative_values_stay_open() -> None:
     doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
     assert [(t.value, t.anchored) for t in extract_times(doc, "a1", None)] == [

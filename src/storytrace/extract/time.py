@@ -114,6 +114,9 @@ TIME_TOKENS: Final = frozenset({
 #: recurring-time words matched by themselves ("quarterly" is left out: in news
 #: it is nearly always "quarterly results", which TimeML does not mark)
 SET_PATTERN_WORDS: Final = frozenset(SET_WORDS) - {"quarterly"}
+#: recurring-time adjectives that before a noun name a kind of thing ("quarterly dividend"),
+#: however the model tags them ("daily" is left out: "daily life" is as often marked as not)
+KIND_ADJECTIVES: Final = frozenset({"quarterly"})
 #: words at which an entity that does not read is split ("from 1991 to 1997",
 #: "1996-2000", "the first nine months of 1997"), tried in turn
 SPLIT_LEVELS: Final = (
@@ -779,7 +782,7 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
         told_past=past and told,
         told_future=not past and told,
     )
-    if timex is None or _is_a_fraction(doc, span):
+    if timex is None or _is_a_fraction(doc, span) or _names_a_kind(span):
         return None
     if _is_some_day_ahead(doc, span):
         timex = Timex("DATE", "FUTURE_REF")  # "will one day be": some time ahead, not a day long
@@ -788,6 +791,17 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
     if end < len(doc) and doc[end].lower_ in ENDING_WORDS and _is_bare_year(span):
         timex = Timex("DURATION", "P1Y")  # "the year ended June 30": a fiscal year, its length
     return start, end, timex
+
+
+def _names_a_kind(span: Span) -> bool:
+    """ "its quarterly dividend", "the first quarterly loss": a kind of payment or report,
+    not a time (the model tags it DATE; TimeBank leaves it unmarked)."""
+    return (
+        len(span) == 1
+        and span[0].lower_ in KIND_ADJECTIVES
+        and span[0].dep_ in NOUN_MODIFIER_DEPS
+        and span[0].head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _is_some_day_ahead(doc: Doc, span: Span) -> bool:
