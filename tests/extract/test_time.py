@@ -144,6 +144,7 @@ def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str])
 TAG_POS = {
     "PRP": "PRON", "MD": "AUX", "VB": "VERB", "VBD": "VERB", "VBN": "VERB", "VBP": "AUX",
     "VBG": "VERB", "IN": "ADP", "NNP": "PROPN", ".": "PUNCT", "TO": "PART", "NN": "NOUN",
+    "DT": "DET",
 }  # fmt: skip
 LEMMAS = {
     "planned": "plan", "scheduled": "schedule", "had": "have", "been": "be", "given": "give",
@@ -188,6 +189,27 @@ def test_plans_and_deadlines_look_ahead(
     words: list[str], heads: list[int], deps: list[str], tags: list[str], value: str
 ) -> None:
     assert [v for _, _, v in found(parsed(words, heads, deps, tags))] == [value]
+
+
+def test_a_planned_event_is_ahead_but_the_planning_is_not() -> None:
+    ahead = parsed(
+        ["They", "planned", "a", "rally", "on", "Saturday", "."],
+        heads=[1, 1, 3, 1, 1, 4, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        tags=["PRP", "VBD", "DT", "NN", "IN", "NNP", "."],
+    )
+    assert found(ahead) == [("Saturday", "DATE", "2025-10-25")]
+    words = ["On", "Saturday", ",", "they", "planned", "a", "rally", "."]
+    done = hand_built(
+        words,
+        ["O", "B-DATE", "O", "O", "O", "O", "O", "O"],
+        heads=[4, 0, 4, 4, 4, 6, 4, 4],
+        deps=["prep", "pobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+        tags=["IN", "NNP", ",", "PRP", "VBD", "DT", "NN", "."],
+        pos=["ADP", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT"],
+        lemmas=[LEMMAS.get(word, word.lower()) for word in words],
+    )
+    assert found(done) == [("Saturday", "DATE", "2025-10-18")]
 
 
 def test_a_holiday_is_a_date_whatever_the_model_calls_it() -> None:

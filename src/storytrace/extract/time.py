@@ -902,7 +902,19 @@ def _tense(span: Span) -> tuple[bool, bool]:
     deadline = token.head.lower_ in DEADLINE_WORDS or token.head.head.lower_ in DEADLINE_WORDS
     if deadline and _in_present_perfect(verb):  # "has given them until Tuesday": still ahead
         return False, False
+    if _plans_an_event(verb, token):  # "planned a rally on Saturday": the rally is ahead
+        return False, False
     return True, not planned and not deadline
+
+
+def _plans_an_event(verb: Token, token: Token) -> bool:
+    """ "Protesters planned a rally on Saturday": a finite past verb of planning with an
+    object, the date after them both (not "On Friday, the government planned ...")."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_ in PLAN_AHEAD_VERBS
+        and any(c.dep_ == "dobj" and c.i < token.i for c in verb.children)
+    )
 
 
 def _in_present_perfect(verb: Token) -> bool:
