@@ -214,3 +214,36 @@ def test_a_time_word_in_a_name_in_capitals_dates_nothing(pipeline: Pipeline) -> 
         "Fans celebrated on Sunday."
     )
     assert when_where(pipeline, text)[0] == "2025-11-16"
+
+
+def test_with_no_day_in_the_opening_the_first_calendar_date_near_publication(
+    pipeline: Pipeline,
+) -> None:
+    opening = (
+        "Nordberg shrinks its chocolate bars\n\nNordberg has made its bars smaller. "
+        "Fans are angry. The maker blamed costs. Shops sold out. Prices rose. "
+    )
+    # a post of the publication's day (2025-11-20) dates the news
+    dated = f"{opening}One fan wrote: 'Ruined.' -- Ann Lee, November 19, 2025"
+    assert when_where(pipeline, dated)[0] == "2025-11-19"
+    # an older date dates background, and no date is better than it
+    older = f"{opening}The plan was first announced on October 2, 2025."
+    assert when_where(pipeline, older)[0] is None
+
+
+def test_no_publication_date_no_calendar_date_fallback(pipeline: Pipeline) -> None:
+    text = (
+        "Nordberg shrinks its chocolate bars\n\nNordberg has made its bars smaller. "
+        "Fans are angry. The maker blamed costs. Shops sold out. Prices rose. "
+        "One fan wrote: 'Ruined.' -- Ann Lee, November 19, 2025"
+    )
+    article = Article(id="a", key="k", input="a.txt", text=text, published=None)
+    assert main_answers(pipeline.analyse([article])[0])["when"] is None
+
+
+def test_a_site_takes_the_town_the_lead_puts_it_in(pipeline: Pipeline) -> None:
+    text = (
+        "Ann Lee protests outside Trump Tower\n\n"
+        "The singer Ann Lee protested outside Trump Tower in New York City on Wednesday."
+    )
+    assert when_where(pipeline, text) == ("2025-11-19", "Trump Tower in New York City")

@@ -81,7 +81,9 @@ def lead_segments(doc: Doc) -> list[DocSpan]:
 
 
 def opening_end(doc: Doc, sentences: int) -> int:
-    """Where the article's first ``sentences`` sentences (as the parser splits them) end."""
+    """Where the article's first ``sentences`` sentences (as the parser splits them) end.
+    (Not counting web-page furniture as sentences was tried on giveme5w1h-dev: two
+    more right and two more wrong answers, lower precision.)"""
     end = 0
     for n, sentence in enumerate(doc.sents, 1):
         end = sentence.end

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as DocSpan
 
-__all__ = ["WHERE_SENTENCES", "dateline_place", "lead_place", "on_line"]
+__all__ = ["WHERE_SENTENCES", "dateline_place", "lead_place", "located", "on_line"]
 
 #: the main event's place is looked for in this many opening sentences (the headline
 #: counts as one): tuned on giveme5w1h-dev (3 to 7 tried)
@@ -39,6 +39,36 @@ def lead_place(doc: Doc, dateline: set[int]) -> DocSpan | None:
             return on_line(without_article(ent))
     found = next((e for e in doc.ents if e.start in dateline and e.label_ in PLACE_LABELS), None)
     return found if found is not None else dateline_place(doc, lead_end)
+
+
+def located(place: DocSpan) -> DocSpan:
+    """A building or site with the town the opening sentences put it in: "Trump Tower"
+    -> "Trump Tower in New York City" (the headline may name it bare, the lead
+    sentence with its town): a site alone does not say which town."""
+    doc = place.doc
+    if place.root.ent_type_ == "GPE":
+        return place
+    lead_end = opening_end(doc, WHERE_SENTENCES)
+    for ent in doc.ents:
+        if ent.start >= lead_end:
+            break
+        town = _town_after(ent) if ent.text == place.text else None
+        if town is not None and "\n" not in doc[ent.start : town.end].text:
+            return doc[ent.start : town.end]
+    return place
+
+
+def _town_after(site: DocSpan) -> DocSpan | None:
+    """The town named right after a site: "in New York", ", New York"."""
+    doc = site.doc
+    at = site.end
+    if at < len(doc) and doc[at].lower_ in ("in", ","):
+        at += 1
+        if at < len(doc) and doc[at].lower_ == "the":
+            at += 1
+    else:
+        return None
+    return next((e for e in doc.ents if e.start == at and e.label_ == "GPE"), None)
 
 
 def dateline_place(doc: Doc, lead_end: int) -> DocSpan | None:

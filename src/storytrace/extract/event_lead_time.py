@@ -1,9 +1,12 @@
 """When the main event happened when its own clause does not say: the first time
-expression of the article's opening sentences that names a day.
+expression of the article's opening sentences that names a day, else the article's
+first calendar date.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
@@ -16,7 +19,7 @@ if TYPE_CHECKING:
 
     from storytrace.records import TimeExpression
 
-__all__ = ["WHEN_SENTENCES", "lead_time", "with_its_day"]
+__all__ = ["CALENDAR_DATE", "WHEN_SENTENCES", "first_date", "lead_time", "with_its_day"]
 
 #: the main event's day is looked for in this many opening sentences (the headline
 #: counts as one): tuned on giveme5w1h-dev
@@ -26,6 +29,16 @@ WHEN_SENTENCES: Final = 5
 MAX_DAY_GAP: Final = 4
 #: entity labels whose words are a name, not a time ("USA TODAY", "Good Morning Britain")
 NAME_LABELS: Final = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "PERSON", "EVENT"})
+#: a TIMEX3 value of a calendar day ("November 8, 2016"; not a weekday, not "today")
+CALENDAR_DATE: Final = re.compile(r"^\d{4}-\d\d-\d\d")
+MONTHS: Final = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+})  # fmt: skip
+#: a calendar date this many days from the publication date at most is the news's own
+#: date: a wider window took the older dates of quoted posts (tried on giveme5w1h-dev)
+MAX_NEWS_AGE_DAYS: Final = 1
+#: a date all in numbers: "6/11/2016", "2016-11-06"
+NUMERIC_DATE: Final = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 
 
 def lead_time(
@@ -41,6 +54,37 @@ def lead_time(
         if DAY_VALUE.match(time.value) and not _in_name(span):
             return with_its_day((time, span), times[n + 1 :])
     return None
+
+
+def first_date(
+    times: Sequence[tuple[TimeExpression, DocSpan]], published: dt.date | None
+) -> tuple[TimeExpression, DocSpan] | None:
+    """The article's first calendar date written out ("November 8, 2016") that is
+    within a day of its publication, not part of a name: with no day in its opening,
+    the date the article gives for what it reports as news (a statement, a post it
+    quotes). An older date dates background ("a post of October 29"); with no
+    publication date, none is taken."""
+    if published is None:
+        return None
+    for time, span in times:
+        if time.type != "DATE" or not CALENDAR_DATE.match(time.value) or _in_name(span):
+            continue
+        try:
+            day = dt.date.fromisoformat(time.value[:10])
+        except ValueError:
+            continue
+        if abs((day - published).days) <= MAX_NEWS_AGE_DAYS and _written_out(span):
+            return time, span
+    return None
+
+
+def _written_out(span: DocSpan) -> bool:
+    """A date that names its month and day ("Nov 6", "November 8, 2016") or is all
+    numbers ("6/11/2016"), not a relative one ("Sunday", "today") whose day is a guess."""
+    words = [t.lower_.rstrip(".") for t in span]
+    if any(w[:3] in MONTHS and w.isalpha() for w in words):
+        return any(t.like_num for t in span)
+    return bool(NUMERIC_DATE.search(span.text))
 
 
 def with_its_day(

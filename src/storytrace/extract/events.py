@@ -35,6 +35,7 @@ records with the same trigger, which the timeline merges, and compares.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal
@@ -48,8 +49,8 @@ from storytrace.extract.event_lead import (
     lead_segments,
     main_clause,
 )
-from storytrace.extract.event_lead_place import lead_place, on_line
-from storytrace.extract.event_lead_time import lead_time, with_its_day
+from storytrace.extract.event_lead_place import lead_place, located, on_line
+from storytrace.extract.event_lead_time import first_date, lead_time, with_its_day
 from storytrace.extract.event_parse import (
     CLAUSE_DEPS,
     MAX_HOPS,
@@ -72,6 +73,7 @@ from storytrace.extract.event_types import (
     trigger_type,
 )
 from storytrace.extract.quote_layout import Layout
+from storytrace.extract.time import anchor_from_published
 from storytrace.records import (
     Attribution,
     Entity,
@@ -116,13 +118,15 @@ def extract_events(
     entities: Sequence[Entity],
     times: Sequence[TimeExpression],
     attributions: Sequence[Attribution] = (),
+    published: str | None = None,
 ) -> list[Event]:
     """The events of ``doc``: dated, relative, and the main one; in text order.
 
     ``attributions`` lend their resolved speakers to statements ("he said on
-    Tuesday": the "he" the attribution stage resolved takes part).
+    Tuesday": the "he" the attribution stage resolved takes part); ``published``
+    (the article's date) tells the news's own date from older ones.
     """
-    return _Extractor(doc, article_id, entities, times, attributions).run()
+    return _Extractor(doc, article_id, entities, times, attributions, published).run()
 
 
 class EventStage:
@@ -139,6 +143,7 @@ class EventStage:
             work.entities or (),
             work.times or (),
             work.attributions or (),
+            work.article.published,
         )
 
 
@@ -152,8 +157,10 @@ class _Extractor:
         entities: Sequence[Entity],
         times: Sequence[TimeExpression],
         attributions: Sequence[Attribution],
+        published: str | None,
     ) -> None:
         self.doc = doc
+        self.published = _day(anchor_from_published(published))
         self.article_id = article_id
         self.index = EntityIndex(entities)
         by_id = {e.id: e for e in entities}
@@ -291,7 +298,7 @@ class _Extractor:
             event,
             who=None if subject.i == trigger.i else _span(self.doc, actor_phrase(subject)),
             what=_span(self.doc, predicate(verb, self.skip, auxiliaries=True)),
-            where=event.where or self._lead_place(),
+            where=self._located(event.where) or self._lead_place(),
         )
         for i, known in enumerate(self.events):
             if known.trigger == event.trigger:  # already recorded (dated): that one is main
@@ -300,7 +307,7 @@ class _Extractor:
                     main=True,
                     who=event.who or known.who,
                     what=event.what,  # with its auxiliaries: "were shot"
-                    where=known.where or event.where,
+                    where=self._located(known.where) or event.where,
                 )
                 return
         self._add(_with(event, main=True))
@@ -321,18 +328,23 @@ class _Extractor:
                 participants=people,
                 who=_span(self.doc, title.actor),
                 what=_span(self.doc, title.predicate),
-                where=event.where or self._lead_place(),
+                where=self._located(event.where) or self._lead_place(),
                 main=True,
             )
         )
 
     def _lead_time(self) -> tuple[TimeExpression, DocSpan] | None:
-        return lead_time(self.doc, self.times)
+        return lead_time(self.doc, self.times) or first_date(self.times, self.published)
+
+    def _located(self, place: Span | None) -> Span | None:
+        """``place`` with its town, when it is a site the lead places in one."""
+        found = self.doc.char_span(place.start, place.end) if place is not None else None
+        return place if found is None else _span(self.doc, located(found))
 
     def _lead_place(self) -> Span | None:
         """The opening sentences' first place after "in", "at", "near", else a dateline's."""
         place = lead_place(self.doc, self.dateline)
-        return _span(self.doc, place) if place is not None else None
+        return _span(self.doc, located(place)) if place is not None else None
 
     # --- 3. one event: participants, place, phrases --------------------------------
 
@@ -458,6 +470,11 @@ class _Extractor:
         event = _with(event, id=f"pending{len(self.events)}")
         self.events.append(event)
         return event
+
+
+def _day(moment: dt.date | None) -> dt.date | None:
+    """The calendar day of a date or a date and time."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 def _span(doc: Doc, span: DocSpan) -> Span:
