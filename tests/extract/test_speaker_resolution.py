@@ -41,6 +41,18 @@ CASES = [
         ("“They brought a", "Tom Vance"),
         id="a-person-named-in-passing-while-another-speaks-is-not-he",
     ),
+    pytest.param(
+        "The board met on Friday.\nOne former director indicated that he would be pleased to "
+        "return. Joseph Marano told the paper he left the board last winter.",
+        ("that he would", "Joseph Marano"),
+        id="one-former-director-is-named-next",
+    ),
+    pytest.param(
+        "A former director said the board never listened.\n"
+        "The deal was struck with Helen Marsh in May.",
+        ("the board never", "A former director"),
+        id="a-person-named-next-in-passing-is-not-the-description",
+    ),
 ]
 
 

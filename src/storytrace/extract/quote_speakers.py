@@ -348,7 +348,16 @@ class SpeakerFinder:
             and lemma not in NOT_PERSON_NOUNS
             and lemma not in ANONYMOUS_HEADS
             and lemma not in ORGANISATION_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in determiners for c in subject.children)
+            and any(
+                (c.dep_ == "det" and c.lower_ in determiners)
+                # "One former director indicated…" introduces someone like "a"
+                or (
+                    determiners is INDEFINITE_DETERMINERS
+                    and c.dep_ == "nummod"
+                    and c.lower_ == "one"
+                )
+                for c in subject.children
+            )
         )
 
     def named(self, token: Token) -> Entity | None:

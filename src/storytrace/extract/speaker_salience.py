@@ -120,13 +120,17 @@ class Salience:
         return self.referents.best(self._scores_before(token.i), person, gender, MIN_SALIENCE)
 
     def named_next(self, token: Token) -> Referent | None:
-        """The first person named after ``token``, within a few sentences: a lede's
-        "A Vancouver hockey coach says…" is named in the next ("Jo Farr, 34, …")."""
+        """The first person named as a subject after ``token``, within a few sentences:
+        a lede's "A Vancouver hockey coach says…" is named in the next ("Jo Farr, 34, …")."""
         later = [u for u in self._units if u[0] > token.i]
         current = [u for u in self._units if u[0] <= token.i][-1:]
         for _, _, mentions in (*current, *later[:FORWARD_UNITS]):
             for mention in mentions:
-                named = self._doc[mention.token].pos_ != "PRON"
+                head = self._doc[mention.token]
+                role = head.head if head.dep_ == "appos" else head
+                # named as a subject, as an introduction is ("Jo Farr, 34, needs…"), not
+                # in passing ("the deal struck with Kinder Morgan")
+                named = head.pos_ != "PRON" and role.dep_ in SUBJECT_DEPS
                 if mention.token > token.i and mention.referent.person and named:
                     return mention.referent
         return None
