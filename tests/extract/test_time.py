@@ -246,6 +246,15 @@ def test_quarterly_before_a_noun_names_a_kind_not_a_time() -> None:
     assert found(how_often) == [("quarterly", "SET", "P3M")]
 
 
+def test_the_part_of_a_named_day_is_left_to_the_day() -> None:
+    words = ["He", "left", "on", "the", "night", "of", "Friday", ",", "Oct.", "17", "."]
+    ents = ["O", "O", "O", "B-TIME", "I-TIME", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
+    assert found(hand_built(words, ents)) == [("Friday, Oct. 17", "DATE", "2025-10-17")]
+    words = ["He", "left", "in", "the", "night", "."]
+    alone = hand_built(words, ["O", "O", "O", "B-TIME", "I-TIME", "O"])
+    assert found(alone) == [("the night", "TIME", "2025-10-22TNI")]
+
+
 def test_without_a_publication_date_relative_values_stay_open() -> None:
     doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
     assert [(t.value, t.anchored) for t in extract_times(doc, "a1", None)] == [

@@ -156,6 +156,8 @@ YEAR_PREPOSITIONS: Final = frozenset({
 })  # fmt: skip
 #: the most tokens a holiday's name takes ("New Year 's Day")
 MAX_HOLIDAY_TOKENS: Final = 4
+#: nouns of a part of the day that "of" + a day can follow ("the night of Oct. 23")
+DAY_PART_NOUNS: Final = frozenset({*PARTS_OF_DAY, "hours"})
 #: how far a candidate's pattern looks for its unit ("every other two weeks")
 MAX_PATTERN_TOKENS: Final = 4
 #: how far up the parse the governing verb is looked for
@@ -318,6 +320,22 @@ def _count_from_the_story(doc: Doc, read: list[_Read], anchor: _Anchor) -> list[
     return counted
 
 
+def _parts_of_named_days(doc: Doc, read: list[_Read]) -> list[_Read]:
+    """ "on the night of Friday, Oct. 23", "in the early hours of Thursday morning": the
+    part of the day is the named day's, which the expression after "of" already marks."""
+    kept = []
+    for index, (start, end, timex) in enumerate(read):
+        following = read[index + 1][0] if index + 1 < len(read) else -1
+        if not (
+            following == end + 1
+            and doc[end].lower_ == "of"
+            and doc[start].lower_ == "the"
+            and doc[end - 1].lower_ in DAY_PART_NOUNS
+        ):
+            kept.append((start, end, timex))
+    return kept
+
+
 def _clocks_on_their_day(doc: Doc, read: list[_Read]) -> list[_Read]:
     """ "The plane landed Tuesday in Everett at 18:00 UTC": a clock time with no day of
     its own is on the day its sentence names (the nearest before it, else after it),
@@ -359,6 +377,7 @@ def extract_times(doc: Doc, article_id: str, published: str | None) -> list[Time
     reported = _reported_quarter(doc, read, day)
     if reported is not None:  # an earnings story: read again, "the quarter" now known
         read = _read(doc, ranges, _Anchor(day, reported))
+    read = _parts_of_named_days(doc, read)
     read = _count_from_the_story(doc, read, _Anchor(day, reported))
     read = _clocks_on_their_day(doc, read)
     found: list[TimeExpression] = []
