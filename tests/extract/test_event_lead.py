@@ -247,3 +247,32 @@ def test_a_site_takes_the_town_the_lead_puts_it_in(pipeline: Pipeline) -> None:
         "The singer Ann Lee protested outside Trump Tower in New York City on Wednesday."
     )
     assert when_where(pipeline, text) == ("2025-11-19", "Trump Tower in New York City")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a person before the colon, nobody named after it: the person says it
+        (
+            "Ellen Vance to voters: The count will stand\n\n"
+            "The count of the vote in Ostrava will stand, the election board said.",
+            "Ellen Vance",
+        ),
+        # a named actor after the colon is the headline's clause
+        (
+            "President Ellen Vance: Ann Lee stages protest at the town hall\n\n"
+            "Ann Lee staged a protest at the town hall in Ostrava on Sunday.",
+            "Ann Lee",
+        ),
+        # a label that names no person is no speaker
+        (
+            "Harbour fire: The docks will close\n\n"
+            "Police closed the docks at Port Halvard on Tuesday after a fire.",
+            "docks",
+        ),
+    ],
+)
+def test_a_headline_label_naming_a_person_is_the_speaker(
+    pipeline: Pipeline, text: str, who: str
+) -> None:
+    assert who_what(pipeline, text)[0] == who

@@ -13,6 +13,7 @@ from storytrace.extract.event_lead_headline import (
     Headline,
     first_line,
     headline,
+    headline_speaker,
     is_boilerplate,
 )
 from storytrace.extract.event_parse import line_end, phrase_of, subject_of
@@ -29,6 +30,7 @@ __all__ = [
     "actor_phrase",
     "dateline_tokens",
     "headline",
+    "headline_speaker",
     "lead_segments",
     "main_clause",
     "opening_end",

@@ -14,7 +14,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as DocSpan
     from spacy.tokens import Token
 
-__all__ = ["ACTOR_LABELS", "Headline", "first_line", "headline", "is_boilerplate"]
+__all__ = [
+    "ACTOR_LABELS",
+    "Headline",
+    "first_line",
+    "headline",
+    "headline_speaker",
+    "is_boilerplate",
+]
 
 #: a capitalised word opening a headline names its actor when the article's text
 #: repeats it this many times ("Nordberg shrinks bars": 2 beat 3 on giveme5w1h-dev)
@@ -41,6 +48,9 @@ HEADLINE_BREAKS: Final = frozenset({
 })  # fmt: skip
 #: entity labels of a time or an occasion ("on Monday", "for the first time")
 TIME_LABELS: Final = frozenset({"DATE", "TIME", "ORDINAL"})
+#: a headline's label ("Lee to voters:") has this many tokens at most when it names
+#: the speaker of what follows
+MAX_LABEL_TOKENS: Final = 6
 #: a headline predicate longer than this many tokens is cut
 MAX_HEADLINE_PREDICATE: Final = 10
 
@@ -75,6 +85,23 @@ def headline(lead: Sequence[DocSpan]) -> Headline | None:
         return None
     colons = [t.i for t in line if t.text == ":"]
     return _actor_and_predicate(line, colons[-1] + 1 if colons else line.start)
+
+
+def headline_speaker(lead: Sequence[DocSpan]) -> DocSpan | None:
+    """The person a headline's label names when what follows it names nobody: headlines
+    put a speaker before what they say ("Lee to voters: The count will stand",
+    "Lee: We will appeal"), so the person is the actor. A label that names no person
+    ("Harbour fire: ...") gives None."""
+    line = first_line(lead)
+    if line is None or is_boilerplate(line):
+        return None
+    colon = next((t.i for t in line if t.text == ":"), None)
+    if colon is None or colon - line.start > MAX_LABEL_TOKENS:
+        return None
+    actor = _actor(line, line.start)
+    if actor is None or actor.end > colon or not any(e.label_ == "PERSON" for e in actor.ents):
+        return None
+    return actor
 
 
 def first_line(lead: Sequence[DocSpan]) -> DocSpan | None:

@@ -46,6 +46,7 @@ from storytrace.extract.event_lead import (
     actor_phrase,
     dateline_tokens,
     headline,
+    headline_speaker,
     lead_segments,
     main_clause,
 )
@@ -59,6 +60,7 @@ from storytrace.extract.event_parse import (
     child_trigger,
     governed_by,
     is_phone_call,
+    line_end,
     phrase_of,
     predicate,
     subject_of,
@@ -294,9 +296,13 @@ class _Extractor:
         )
         time = with_its_day(own_time, self.times) if own_time else self._lead_time()
         event = self._event(trigger, kind, clause, time=time[0] if time else None)
+        actor = actor_phrase(subject) if subject.i != trigger.i else None
+        speaker = headline_speaker(self.lead)
+        if speaker is not None and verb.i < line_end(self.doc, speaker.start):
+            actor = speaker  # "Lee to voters: The count will stand": Lee says it
         event = _with(
             event,
-            who=None if subject.i == trigger.i else _span(self.doc, actor_phrase(subject)),
+            who=_span(self.doc, actor) if actor is not None else None,
             what=_span(self.doc, predicate(verb, self.skip, auxiliaries=True)),
             where=self._located(event.where) or self._lead_place(),
         )
