@@ -53,6 +53,12 @@ CASES = [
         ("the board never", "A former director"),
         id="a-person-named-next-in-passing-is-not-the-description",
     ),
+    pytest.param(
+        "After the vote, parents, alumni and others have rallied to the team’s defence, "
+        "with many changing their profiles to say things like “I stand with the team.”",
+        ("things like “I", "parents, alumni and others"),
+        id="a-listed-subject-is-described-whole",
+    ),
 ]
 
 

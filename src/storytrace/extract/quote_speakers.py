@@ -178,8 +178,13 @@ class SpeakerFinder:
         """Token range ``[start, end)`` of the subject's noun phrase, without appositives."""
         doc, line = self._doc, self._layout.index(int(subject.idx))
         left, right = subject.i, subject.i
+        listed = _conjuncts(subject)
         for k in range(subject.i + 1, int(subject.right_edge.i) + 1):
-            if doc[k].text in SUBJECT_BREAKS or self._in_quote[k]:
+            if self._in_quote[k]:
+                break
+            if doc[k].text in SUBJECT_BREAKS and not (
+                doc[k].text == "," and _lists(doc, k, listed)
+            ):
                 break
             right = k
         for k in range(subject.i - 1, int(subject.left_edge.i) - 1, -1):
@@ -468,6 +473,26 @@ def _token_at(doc: Doc, char: int, limit: int) -> int:
     while k < limit and doc[k].is_space:
         k += 1
     return k
+
+
+def _conjuncts(subject: Token) -> set[int]:
+    """The subject and the nouns conjoined with it ("parents, alumni and others")."""
+    found, todo = {subject.i}, [subject]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ == "conj" and child.i not in found:
+                found.add(child.i)
+                todo.append(child)
+    return found
+
+
+def _lists(doc: Doc, comma: int, conjuncts: set[int]) -> bool:
+    """Whether the comma at ``comma`` separates items of the subject's list, not an
+    appositive: the next word is one of them, or the "and" before the last."""
+    if comma + 1 >= len(doc):
+        return False
+    after = doc[comma + 1]
+    return after.i in conjuncts or (after.dep_ == "cc" and after.head.i in conjuncts)
 
 
 def _singular(noun: Token) -> bool:
