@@ -1,10 +1,13 @@
 """Quality gate: TempEval-3 Task A on TBAQ and MEANTIME, each against a pinned floor.
 
-Floors sit a little below the scores measured when they were set (TimeBank:
-strict F1 90.8, relaxed 94.5, value F1 84.3; MEANTIME: 85.8, 91.2, 79.3;
-AQUAINT: 82.4, 92.7, 74.1). The normaliser is tuned on TimeBank and MEANTIME
-(Wikinews); AQUAINT is the held-out split. A floor is lowered only on purpose,
-with the reason in the commit.
+The split (see :mod:`storytrace.eval.timeml`): the normaliser is tuned on
+TimeBank, MEANTIME (Wikinews) and the AQUAINT documents at even positions in
+name order; the AQUAINT documents at odd positions are held out, their scores
+reported and their errors never read. Floors sit a little below the scores
+measured when they were set (strict F1, relaxed F1, value F1): TimeBank 91.0,
+94.7, 84.5; MEANTIME 85.8, 91.2, 79.5; AQUAINT 82.9, 93.1, 75.4; its tuned half
+84.6, 93.9, 76.8; its held-out half 81.0, 92.2, 73.8. A floor is lowered only
+on purpose, with the reason in the commit.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ import pytest
 
 from storytrace.config import load_config
 from storytrace.eval.run import evaluate_time
+from storytrace.eval.time import TimeScores, score_time
+from storytrace.eval.timeml import load_tbaq
 from storytrace.pipeline import Pipeline
+from storytrace.records import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,9 +34,14 @@ DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 pytestmark = [pytest.mark.realdata, pytest.mark.model]
 
 FLOORS = {
-    "tbaq-timebank": {"strict.f1": 0.905, "relaxed.f1": 0.94, "value_f1": 0.84},
-    "tbaq-aquaint": {"strict.f1": 0.82, "relaxed.f1": 0.925, "value_f1": 0.74},
+    "tbaq-timebank": {"strict.f1": 0.905, "relaxed.f1": 0.945, "value_f1": 0.84},
+    "tbaq-aquaint": {"strict.f1": 0.825, "relaxed.f1": 0.925, "value_f1": 0.75},
     "meantime": {"strict.f1": 0.855, "relaxed.f1": 0.91, "value_f1": 0.79},
+}
+#: the halves of AQUAINT, by the loader's part names
+HALF_FLOORS = {
+    "AQUAINT-tune": {"strict.f1": 0.84, "relaxed.f1": 0.935, "value_f1": 0.765},
+    "AQUAINT-heldout": {"strict.f1": 0.805, "relaxed.f1": 0.92, "value_f1": 0.735},
 }
 #: where each dataset lies under ../shared/data
 DATASET_DIRS = {
@@ -40,11 +51,31 @@ DATASET_DIRS = {
 }
 
 
+def _pipeline(nlp: Language) -> Pipeline:
+    return Pipeline(replace(load_config(), stages=("times",)), nlp=nlp)
+
+
 @pytest.mark.parametrize("dataset", sorted(FLOORS))
 def test_time_scores_stay_above_their_floors(dataset: str, nlp: Language) -> None:
     if not (DATA / DATASET_DIRS[dataset]).is_dir():
         pytest.skip(f"real-data test: {DATA / DATASET_DIRS[dataset]} is absent")
-    config = replace(load_config(), stages=("times",))
-    result = evaluate_time(dataset, data_dir=DATA, pipeline=Pipeline(config, nlp=nlp))
+    result = evaluate_time(dataset, data_dir=DATA, pipeline=_pipeline(nlp))
     for name, floor in FLOORS[dataset].items():
         assert result.scores[name] >= floor, f"{dataset} {name} {result.scores[name]:.3f} < {floor}"
+
+
+def _half_scores(part: str, nlp: Language) -> TimeScores:
+    docs = load_tbaq(part, DATA)
+    articles = [Article(id=d.id, key=d.id, input=d.id, text=d.text, published=d.dct) for d in docs]
+    predicted = {a.article.id: list(a.times) for a in _pipeline(nlp).analyse(articles)}
+    return score_time(docs, lambda d: predicted[d.id])
+
+
+@pytest.mark.parametrize("part", sorted(HALF_FLOORS))
+def test_each_half_of_aquaint_stays_above_its_floor(part: str, nlp: Language) -> None:
+    if not (DATA / "time" / "tbaq" / "AQUAINT").is_dir():
+        pytest.skip(f"real-data test: {DATA / 'time' / 'tbaq' / 'AQUAINT'} is absent")
+    s = _half_scores(part, nlp)
+    scores = {"strict.f1": s.strict.f1, "relaxed.f1": s.relaxed.f1, "value_f1": s.value_f1}
+    for name, floor in HALF_FLOORS[part].items():
+        assert scores[name] >= floor, f"{part} {name} {scores[name]:.3f} < {floor}"
