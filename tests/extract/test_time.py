@@ -148,7 +148,7 @@ TAG_POS = {
 }  # fmt: skip
 LEMMAS = {
     "planned": "plan", "scheduled": "schedule", "had": "have", "been": "be", "given": "give",
-    "gave": "give",
+    "gave": "give", "let": "let",
 }  # fmt: skip
 
 
@@ -168,6 +168,13 @@ LEMMAS = {
             ["nsubjpass", "aux", "auxpass", "ROOT", "aux", "xcomp", "npadvmod", "punct"],
             ["PRP", "VBD", "VBN", "VBN", "TO", "VB", "NNP", "."],
             "2025-10-16",
+        ),
+        (  # a bare infinitive has the tense of the verb it completes
+            ["Bush", "let", "the", "attack", "begin", "Saturday", "."],
+            [1, 1, 3, 4, 1, 4, 1],
+            ["nsubj", "ROOT", "det", "nsubj", "ccomp", "npadvmod", "punct"],
+            ["NNP", "VBD", "DT", "NN", "VB", "NNP", "."],
+            "2025-10-18",
         ),
         (  # a deadline given in the present perfect is still ahead
             ["They", "have", "given", "him", "until", "Tuesday", "."],

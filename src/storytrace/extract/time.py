@@ -999,6 +999,17 @@ def _bare_plan_participle(verb: Token) -> bool:
     )
 
 
+def _is_bare_infinitive(verb: Token) -> bool:
+    """ "let the offensive begin", "made them leave": a base form with no auxiliary, the
+    complement of another verb, which has the tense."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("ccomp", "xcomp", "conj")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _plans_ahead(verb: Token, governor: Token) -> bool:
     """ "planned to leave", "were planning to drive", "did not plan to remove": an infinitive
     a verb of planning governs, not in the pluperfect ("had been scheduled to expire")."""
@@ -1024,6 +1035,8 @@ def _is_past(verb: Token, depth: int = 0) -> bool:
         if governor is not None and _plans_ahead(verb, governor):
             return False  # "planned to leave on Thursday": what was planned is still ahead
         return False if governor is None else _is_past(governor, depth + 1)
+    if _is_bare_infinitive(verb) and depth == 0:  # "let the offensive begin": let's tense
+        return _is_past(verb.head, depth + 1)
     # a present passive ("are expected to meet", "is scheduled for") is a plan, like the
     # present; its participle makes it past only with a past or perfect auxiliary
     if verb.tag_ == "VBN" and any(
