@@ -232,6 +232,10 @@ def test_an_event_that_is_no_holiday_is_no_time() -> None:
     words = ["They", "met", "at", "the", "Super", "Bowl", "."]
     ents = ["O", "O", "O", "O", "B-EVENT", "I-EVENT", "O"]
     assert found(hand_built(words, ents)) == []
+    words = ["They", "flew", "to", "Easter", "Island", "and", "the", "Thanksgiving", "Day"]
+    words += ["Parade", "."]
+    ents = ["O"] * 7 + ["B-EVENT", "I-EVENT", "I-EVENT", "O"]
+    assert found(hand_built(words, ents)) == []
 
 
 def test_quarterly_before_a_noun_names_a_kind_not_a_time() -> None:

@@ -416,7 +416,9 @@ def _candidates(doc: Doc) -> list[_Range]:
     taken = bytearray(len(doc))
     ranges: list[_Range] = []
     for ent in doc.ents:
-        if ent.label_ in TIME_LABELS or (ent.label_ == "EVENT" and _holiday_end(doc, ent.start)):
+        if ent.label_ in TIME_LABELS or (
+            ent.label_ == "EVENT" and _holiday_end(doc, ent.start) == ent.end
+        ):
             ranges.append((ent.start, ent.end))
             taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
     i = 0
@@ -488,6 +490,8 @@ def _holiday_end(doc: Doc, i: int) -> int:
         words.append(doc[j].lower_.rstrip(".'’"))
         if tuple(words) in HOLIDAY_NAMES:
             end = j + 1
+    if end and end < len(doc) and doc[end].is_title and not _is_time_word(doc[end].lower_):
+        return 0  # part of a longer name: "Easter Island", "the Good Friday Agreement"
     return end
 
 
