@@ -144,11 +144,12 @@ def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str])
 TAG_POS = {
     "PRP": "PRON", "MD": "AUX", "VB": "VERB", "VBD": "VERB", "VBN": "VERB", "VBP": "AUX",
     "VBG": "VERB", "IN": "ADP", "NNP": "PROPN", ".": "PUNCT", "TO": "PART", "NN": "NOUN",
+    "VBZ": "AUX",
     "DT": "DET",
 }  # fmt: skip
 LEMMAS = {
     "planned": "plan", "scheduled": "schedule", "had": "have", "been": "be", "given": "give",
-    "gave": "give", "let": "let",
+    "gave": "give", "let": "let", "has": "have", "said": "say", "was": "be", "closed": "close",
 }  # fmt: skip
 
 
@@ -182,6 +183,13 @@ LEMMAS = {
             ["nsubj", "aux", "ROOT", "dative", "prep", "pobj", "punct"],
             ["PRP", "VBP", "VBN", "PRP", "IN", "NNP", "."],
             "2025-10-28",
+        ),
+        (  # ... and in a clause of its own, a reported past is past
+            ["He", "has", "said", "it", "was", "closed", "until", "Tuesday", "."],
+            [2, 2, 2, 5, 5, 2, 5, 6, 2],
+            ["nsubj", "aux", "ROOT", "nsubjpass", "auxpass", "ccomp", "prep", "pobj", "punct"],
+            ["PRP", "VBZ", "VBN", "PRP", "VBD", "VBN", "IN", "NNP", "."],
+            "2025-10-21",
         ),
         (  # ... one given in the past tense is past
             ["They", "gave", "him", "until", "Tuesday", "."],

@@ -183,8 +183,10 @@ PLAN_VERBS: Final = frozenset({
 PLAN_AHEAD_VERBS: Final = frozenset({"plan", "schedule", "intend", "set", "slate", "expect"})
 #: how far up a clause chain a present perfect is looked for ("has continued to hold ... closed")
 PERFECT_HOPS: Final = 4
-#: dependencies that keep a verb in the clause of the one it hangs on
-CLAUSE_CHAIN_DEPS: Final = frozenset({"xcomp", "oprd", "ccomp", "conj", "advcl", "acomp"})
+#: dependencies that keep a non-finite verb in the clause of the one it hangs on
+CLAUSE_CHAIN_DEPS: Final = frozenset({"xcomp", "oprd", "ccomp", "conj", "acomp"})
+#: tags of a verb that has no tense of its own ("hold them closed", "to hold")
+NON_FINITE_TAGS: Final = frozenset({"VB", "VBN", "VBG"})
 #: words that make a date a deadline, which a past-tense verb does not put in the past
 #: ("declared a dividend payable Dec. 1", "a change effective Feb. 1", "extended until May")
 DEADLINE_WORDS: Final = frozenset({
@@ -947,8 +949,11 @@ def _in_present_perfect(verb: Token) -> bool:
             c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PRESENT_TAGS for c in verb.children
         ):
             return True
-        if verb.head.i == verb.i or verb.dep_ not in CLAUSE_CHAIN_DEPS:
-            return False
+        finite = verb.tag_ not in NON_FINITE_TAGS or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children
+        )
+        if finite or verb.head.i == verb.i or verb.dep_ not in CLAUSE_CHAIN_DEPS:
+            return False  # a clause of its own ("said the market was closed"): its own tense
         verb = verb.head
     return False
 
