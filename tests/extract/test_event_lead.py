@@ -276,3 +276,28 @@ def test_a_headline_label_naming_a_person_is_the_speaker(
     pipeline: Pipeline, text: str, who: str
 ) -> None:
     assert who_what(pipeline, text)[0] == who
+
+
+def test_a_hyphenated_place_name_is_whole(pipeline: Pipeline) -> None:
+    text = (
+        "Blast at the consulate\n\n"
+        "A bomb exploded at the consulate in Mazar-i-Sharif on Thursday night."
+    )
+    assert when_where(pipeline, text)[1] == "Mazar-i-Sharif"
+
+
+def test_the_city_of_a_name_is_a_place(pipeline: Pipeline) -> None:
+    text = (
+        "Blast at the consulate\n\n"
+        "A bomb exploded at the consulate in the northern city of Leeds on Thursday."
+    )
+    assert when_where(pipeline, text)[1] == "Leeds"
+
+
+def test_a_number_opening_a_headline_is_no_actor(pipeline: Pipeline) -> None:
+    text = (
+        "Seven hurt as tram derails in Marlow\n\n"
+        "Seven passengers were hurt when a tram derailed in Marlow on Wednesday. "
+        "Seven ambulances came."
+    )
+    assert who_what(pipeline, text) == ("Seven passengers", "were hurt")

@@ -200,5 +200,9 @@ def actor_phrase(subject: Token) -> DocSpan:
 
 
 def _is_vague(subject: Token) -> bool:
+    """A pronoun, a picture ("Footage shows"), or a bare number ("Seven hurt in crash":
+    seven of whom the lead says)."""
     words = {subject.lower_, subject.lemma_.lower()}
+    if subject.like_num and len(phrase_of(subject)) == 1:
+        return True
     return bool(words & VAGUE_SUBJECTS or words & MEDIA_SUBJECTS)

@@ -187,7 +187,9 @@ def _repeated_name(segment: DocSpan, start: int) -> DocSpan | None:
         words = doc[start : start + size]
         if words.end >= segment.end or len(words) < size:
             continue
-        if not all(t.is_alpha and not t.is_stop for t in words) or not words[0].is_title:
+        if not all(t.is_alpha and not t.is_stop and not t.like_num for t in words):
+            continue  # "Seven killed in crash": a number is no name
+        if not words[0].is_title:
             continue
         pattern = r"(?<!\w)" + re.escape(words.text) + r"(?!\w)"
         if len(re.findall(pattern, body)) >= MIN_ACTOR_MENTIONS:

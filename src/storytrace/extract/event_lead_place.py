@@ -22,6 +22,11 @@ __all__ = ["WHERE_SENTENCES", "dateline_place", "lead_place", "located", "on_lin
 #: the main event's place is looked for in this many opening sentences (the headline
 #: counts as one): tuned on giveme5w1h-dev (3 to 7 tried)
 WHERE_SENTENCES: Final = 3
+#: nouns whose "of" names a place: "the city of Veyle", "the village of Aldmere"
+SETTLEMENT_NOUNS: Final = frozenset({
+    "city", "town", "village", "county", "province", "state", "region", "district",
+    "capital", "suburb", "island", "port", "borough",
+})  # fmt: skip
 #: a dateline: a place in capitals, maybe its date and agency, then a dash
 DATELINE: Final = re.compile(
     r"(?<![\w-])([A-Z]{3,}(?: [A-Z]{2,})*)(?:, [^\n—–]{1,30}?)? (?:—|–|--|-) (?=[A-Z\"'])"
@@ -90,6 +95,9 @@ def _after_place_prep(ent: DocSpan) -> bool:
     before = ent.doc[ent.start - 1] if ent.start else None
     if before is not None and before.lower_ == "the" and ent.start > 1:
         before = ent.doc[ent.start - 2]
+    if before is not None and before.lower_ == "of" and ent.start > 1:
+        # "in the northern city of Mazar-i-Sharif": the name of the place the lead is in
+        return ent.doc[before.i - 1].lemma_.lower() in SETTLEMENT_NOUNS
     return before is not None and before.lower_ in PLACE_PREPS
 
 
@@ -103,7 +111,17 @@ def _is_organisation(token: Token) -> bool:
 
 
 def on_line(span: DocSpan) -> DocSpan:
-    """``span`` cut at the line break: the model runs a headline's last name into
-    the first words of the next line ("Port Halvard\n\nPolice")."""
+    """``span`` cut at the line break (the model runs a headline's last name into
+    the first words of the next line: "Port Halvard\n\nPolice"), and with the rest
+    of a hyphenated name the model cut ("Mazar" of "Mazar-i-Sharif")."""
     doc = span.doc
-    return doc[span.start : min(span.end, line_end(doc, span.start))]
+    end = min(span.end, line_end(doc, span.start))
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return doc[span.start : end]
