@@ -264,6 +264,12 @@ def test_a_site_takes_the_town_the_lead_puts_it_in(pipeline: Pipeline) -> None:
             "Ann Lee staged a protest at the town hall in Ostrava on Sunday.",
             "Ann Lee",
         ),
+        # a named actor after the colon, but speaking in the first person: a quote
+        (
+            "Ellen Vance: Bo Chen cost me the vote\n\n"
+            "Ellen Vance said on Sunday that Bo Chen had cost her the vote in Ostrava.",
+            "Ellen Vance",
+        ),
         # a label that names no person is no speaker
         (
             "Harbour fire: The docks will close\n\n"

@@ -51,6 +51,11 @@ TIME_LABELS: Final = frozenset({"DATE", "TIME", "ORDINAL"})
 #: a headline's label ("Lee to voters:") has this many tokens at most when it names
 #: the speaker of what follows
 MAX_LABEL_TOKENS: Final = 6
+#: words by which a headline's clause speaks for the person its label names
+#: ("Lee: Chen cost me the vote")
+SPEAKER_WORDS: Final = frozenset({
+    "i", "me", "my", "mine", "we", "us", "our", "you", "your", "i'm", "i've", "we're",
+})  # fmt: skip
 #: a headline predicate longer than this many tokens is cut
 MAX_HEADLINE_PREDICATE: Final = 10
 
@@ -87,16 +92,21 @@ def headline(lead: Sequence[DocSpan]) -> Headline | None:
     return _actor_and_predicate(line, colons[-1] + 1 if colons else line.start)
 
 
-def headline_speaker(lead: Sequence[DocSpan]) -> DocSpan | None:
-    """The person a headline's label names when what follows it names nobody: headlines
-    put a speaker before what they say ("Lee to voters: The count will stand",
-    "Lee: We will appeal"), so the person is the actor. A label that names no person
-    ("Harbour fire: ...") gives None."""
+def headline_speaker(lead: Sequence[DocSpan], *, quoted: bool = False) -> DocSpan | None:
+    """The person a headline's label names: headlines put a speaker before what they
+    say ("Lee to voters: The count will stand", "Lee: Chen cost me the vote"), so
+    the person is the actor when what follows names nobody, or (``quoted``) when it
+    speaks in the first or second person. A label that names no person ("Harbour
+    fire: ...") gives None."""
     line = first_line(lead)
     if line is None or is_boilerplate(line):
         return None
     colon = next((t.i for t in line if t.text == ":"), None)
     if colon is None or colon - line.start > MAX_LABEL_TOKENS:
+        return None
+    said = line.doc[colon + 1 : line.end]
+    opens_quote = len(said) > 0 and said[0].is_quote
+    if quoted and not opens_quote and not any(t.lower_ in SPEAKER_WORDS for t in said):
         return None
     actor = _actor(line, line.start)
     if actor is None or actor.end > colon or not any(e.label_ == "PERSON" for e in actor.ents):

@@ -277,7 +277,9 @@ class _Extractor:
     def _main(self) -> None:
         title = headline(self.lead)
         if title is not None:
-            self._main_from_headline(title)
+            # "Lee: Chen cost me the vote": Lee says it
+            speaker = headline_speaker(self.lead, quoted=True)
+            self._main_from_headline(title if speaker is None else replace(title, actor=speaker))
             return
         found = main_clause(self.lead, self.skip)
         if found is None:
