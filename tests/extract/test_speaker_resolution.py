@@ -59,6 +59,15 @@ CASES = [
         ("things like “I", "parents, alumni and others"),
         id="a-listed-subject-is-described-whole",
     ),
+    pytest.param(
+        "Matt Danison said owners need help. “Governments could help the owners,” he said. "
+        "Danison added that rents keep rising.\n"
+        "Ben Myers also liked an idea from a fellow at a research centre. "
+        "This would add supply to the market.\n"
+        "“Whenever you don’t add supply, everyone moves down the ladder,” he said.",
+        ("“Whenever you don’t", "Ben Myers"),
+        id="a-subject-named-before-a-paraphrase-is-he",
+    ),
 ]
 
 

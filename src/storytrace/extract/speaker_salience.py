@@ -64,6 +64,10 @@ PROTAGONIST_MENTIONS: Final = 3
 #: a pronoun's sentence and the one before, where a named subject is its topic
 #: (centering's preferred centre; 3 scored one quote more on GGT's tuning half)
 TOPIC_UNITS: Final = 2
+#: failing that (no one named or brought in there), a subject named this many back
+#: still is: a paraphrase may stand between the name and the quotation (3 and 4
+#: scored alike on GGT's tuning half)
+FAR_TOPIC_UNITS: Final = 3
 #: sentences after a description looked at for the name it announces
 FORWARD_UNITS: Final = 1
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
@@ -94,6 +98,8 @@ class Salience:
         for start, end in _units(doc, layout):
             if layout.is_caption(int(doc[start].idx)):
                 continue  # a photo caption names whoever is pictured, not who speaks next
+            if all(doc[k].is_punct or doc[k].is_space for k in range(start, end)):
+                continue  # a stray quotation mark split off is no sentence
             if any(not in_quote[k] and not doc[k].is_punct for k in range(start, end)):
                 scores = {k: s * SENTENCE_DECAY for k, s in scores.items() if s >= MIN_SALIENCE / 2}
             mentions: list[_Mention] = []
@@ -161,6 +167,7 @@ class Salience:
         if gender is not None:
             referent = self._named_subject_before(token, gender)
             referent = referent or self._introduced_before(token, gender)
+            referent = referent or self._named_subject_before(token, gender, FAR_TOPIC_UNITS)
             referent = referent or self.referents.best(scores, True, gender, MIN_SALIENCE)
             if referent is not None:
                 self.referents.learn_gender(referent, gender)
@@ -172,11 +179,14 @@ class Salience:
             self._resolved[token.i] = referent
         return referent
 
-    def _named_subject_before(self, token: Token, gender: int) -> Referent | None:
-        """The person last named as a subject in ``token``'s sentence or the one before:
+    def _named_subject_before(
+        self, token: Token, gender: int, reach: int = TOPIC_UNITS
+    ) -> Referent | None:
+        """The person last named as a subject in ``token``'s sentence or the one before
+        (``reach`` sentences in all):
         naming someone as the subject shifts the topic to them, whoever spoke before
         ("Myers also cited an idea from Clayton… “Whenever…,” he said")."""
-        units = [u for u in self._units if u[0] <= token.i][-TOPIC_UNITS:]
+        units = [u for u in self._units if u[0] <= token.i][-reach:]
         for _, _, mentions in reversed(units):
             for mention in reversed(mentions):
                 head = self._doc[mention.token]
