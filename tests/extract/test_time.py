@@ -144,7 +144,7 @@ def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str])
 TAG_POS = {
     "PRP": "PRON", "MD": "AUX", "VB": "VERB", "VBD": "VERB", "VBN": "VERB", "VBP": "AUX",
     "VBG": "VERB", "IN": "ADP", "NNP": "PROPN", ".": "PUNCT", "TO": "PART", "NN": "NOUN",
-    "VBZ": "AUX",
+    "VBZ": "AUX", "NNS": "NOUN", "RB": "ADV",
     "DT": "DET",
 }  # fmt: skip
 LEMMAS = {
@@ -176,6 +176,13 @@ LEMMAS = {
             ["nsubj", "ROOT", "det", "nsubj", "ccomp", "npadvmod", "punct"],
             ["NNP", "VBD", "DT", "NN", "VB", "NNP", "."],
             "2025-10-18",
+        ),
+        (  # "since" points back, whatever the verb's tense
+            ["Prices", "are", "down", "since", "Friday", "."],
+            [1, 1, 1, 1, 3, 1],
+            ["nsubj", "ROOT", "advmod", "prep", "pobj", "punct"],
+            ["NNS", "VBP", "RB", "IN", "NNP", "."],
+            "2025-10-17",
         ),
         (  # a deadline given in the present perfect is still ahead
             ["They", "have", "given", "him", "until", "Tuesday", "."],

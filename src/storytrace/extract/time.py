@@ -20,7 +20,7 @@
    passive: "are expected to meet", "is scheduled for", "set to resume"); a
    date that modifies a noun ("Tuesday's meeting") and one with no verb in reach
    are past, the usual case in news, unless the noun is awaited ("ahead of
-   Monday's summit");
+   Monday's summit"); a date after "since" is always past;
 5. value: :func:`storytrace.extract.timex.normalise` against the publication
    date; in an earnings story "the quarter" and "a year earlier" against the
    quarter it reports, and "the next day", "that year" against the story's
@@ -917,6 +917,8 @@ def _tense(span: Span) -> tuple[bool, bool]:
         return not _awaited(token.head), False  # unless awaited ("ahead of Monday's summit")
     if _awaited(token):  # "ahead of the weekend", "pending Friday"
         return False, False
+    if token.head.lower_ == "since":  # "is down 5% since March": whatever the verb, behind us
+        return True, True
     verb = _governing_verb(token)
     if verb is None:
         return True, False
