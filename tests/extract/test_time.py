@@ -25,7 +25,9 @@ def found(doc: Doc, published: str | None = PUBLISHED) -> list[tuple[str, str, s
     return [(t.text, t.type, t.value) for t in extract_times(doc, "a1", published)]
 
 
-def hand_built(words: list[str], ents: list[str], **annotations: list[str] | list[int]) -> Doc:
+def hand_built(
+    words: list[str], ents: list[str], **annotations: list[str] | list[int] | list[bool]
+) -> Doc:
     """A doc without the model: words, BIO entity tags, and any parse given."""
     spaces = [
         i + 1 < len(words) and words[i] != "-" and words[i + 1] not in (".", ",", "'s", "-")
@@ -279,6 +281,17 @@ def test_the_part_of_a_named_day_is_left_to_the_day() -> None:
     words = ["He", "left", "in", "the", "night", "."]
     alone = hand_built(words, ["O", "O", "O", "B-TIME", "I-TIME", "O"])
     assert found(alone) == [("the night", "TIME", "2025-10-22TNI")]
+
+
+def test_a_clock_time_takes_the_day_its_line_names() -> None:
+    words = ["7", "p.m.", "\n\n", "Trump", "spoke", "on", "Tuesday", "at", "9", "p.m.", "."]
+    ents = ["B-TIME", "I-TIME", "O", "O", "O", "O", "B-DATE", "O", "B-TIME", "I-TIME", "O"]
+    starts = [True] + [False] * 10  # one sentence, as a parser may see a live blog's entry
+    assert found(hand_built(words, ents, sent_starts=starts)) == [
+        ("7 p.m.", "TIME", "2025-10-22T19:00"),
+        ("Tuesday", "DATE", "2025-10-21"),
+        ("9 p.m.", "TIME", "2025-10-21T21:00"),
+    ]
 
 
 def test_without_a_publication_date_relative_values_stay_open() -> None:

@@ -346,14 +346,28 @@ def _clocks_on_their_day(doc: Doc, read: list[_Read]) -> list[_Read]:
     for index, (start, end, timex) in enumerate(read):
         if timex.type == "TIME" and _is_bare_clock(doc[start:end]):
             sentence = doc[start].sent
-            before = [r for r in read[:index] if r[0] >= sentence.start]
-            after = [r for r in read[index + 1 :] if r[1] <= sentence.end]
+            line_start, line_end = _line_bounds(doc, start, end)  # a line is its own say
+            first, last = max(sentence.start, line_start), min(sentence.end, line_end)
+            before = [r for r in read[:index] if r[0] >= first]
+            after = [r for r in read[index + 1 :] if r[1] <= last]
             nearest = (*reversed(before), *after)
             days = [r[2] for r in nearest if _DAY_VALUE_RE.fullmatch(r[2].value)]
             if days:
                 timex = Timex("TIME", days[0].value + timex.value[10:], days[0].anchored)
         timed.append((start, end, timex))
     return timed
+
+
+def _line_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The tokens [first, last) of the line that tokens [start, end) are on (a live blog's
+    "7 p.m." heading the entry below it is no part of the entry's sentence)."""
+    first = start
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    last = end
+    while last < len(doc) and "\n" not in doc[last - 1].text_with_ws:
+        last += 1
+    return first, last
 
 
 def _is_bare_clock(span: Span) -> bool:
