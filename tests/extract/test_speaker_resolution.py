@@ -68,6 +68,12 @@ CASES = [
         ("“Whenever you don’t", "Ben Myers"),
         id="a-subject-named-before-a-paraphrase-is-he",
     ),
+    pytest.param(
+        "Tom Brown said the plan was sound.\n\n"
+        "That's not how Dmytro Koval sees it. “It's a mess,” he said.",
+        ("“It's a mess,”", "Dmytro Koval"),
+        id="he-is-the-person-brought-in-as-subject-of-a-clause-within",
+    ),
 ]
 
 

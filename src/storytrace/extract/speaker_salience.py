@@ -204,7 +204,8 @@ class Salience:
 
     def _introduced_before(self, token: Token, gender: int) -> Referent | None:
         """The person the sentence before ``token``'s brings (back) in, in any role, when
-        no person is a subject in it or before ``token`` in its own: a news story
+        no person is a main clause's subject in it or before ``token`` in its own
+        ("That's not how Koval sees it. “…,” he said"): a news story
         introduces someone right before quoting them ("…produced results for
         accountant Ada Obi, 50. “…,” she says"). Someone named in passing while
         another speaks ("He said the union, run by Al Roy, …") is not."""
@@ -213,7 +214,7 @@ class Salience:
             return None
         mentions = [m for _, _, ms in units for m in ms if m.token < token.i]
         people = [m for m in mentions if m.referent.person]
-        if any(self._doc[m.token].dep_ in SUBJECT_DEPS for m in people):
+        if any(_main_subject(self._doc[m.token]) for m in people):
             return None
         # a name modifying a noun ("the Kinder Morgan pipeline") introduces no one
         before = [m for m in units[0][2] if m.referent.person]
@@ -284,6 +285,12 @@ def _weight(token: Token) -> float:
     elif role.dep_ in OBJECT_DEPS:
         weight += OBJECT_WEIGHT
     return weight
+
+
+def _main_subject(token: Token) -> bool:
+    """Whether ``token`` (or the name it is in apposition to) is a main clause's subject."""
+    role = token.head if token.dep_ == "appos" else token
+    return role.dep_ in SUBJECT_DEPS and _main_clause(role.head)
 
 
 def _main_clause(verb: Token) -> bool:
