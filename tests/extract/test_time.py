@@ -294,6 +294,26 @@ def test_a_clock_time_takes_the_day_its_line_names() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (
+            ["It", "takes", "between", "60", "and", "90", "days", "."],
+            [("60", "DURATION", "P60D"), ("90 days", "DURATION", "P90D")],
+        ),
+        (
+            ["It", "resumes", "within", "two", "to", "three", "weeks", "."],
+            [("two", "DURATION", "P2W"), ("three weeks", "DURATION", "P3W")],
+        ),
+    ],
+)
+def test_a_range_of_durations_is_marked_at_both_ends(
+    words: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    ents = ["O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
+    assert found(hand_built(words, ents)) == expected
+
+
 def test_without_a_publication_date_relative_values_stay_open() -> None:
     doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
     assert [(t.value, t.anchored) for t in extract_times(doc, "a1", None)] == [

@@ -9,7 +9,8 @@
    "Friday", "Friday" + "night", "two days" + "ago", "16:08" + "UTC"), and a date and a time
    side by side become one ("Friday" + "3 p.m."), when the result still reads;
    an entity that does not read as one expression is split where the model ran
-   several together ("between 1994 and 1997", "the quarter ended Sept. 30");
+   several together ("between 1994 and 1997", "the quarter ended Sept. 30"), and
+   a range of durations is marked at both ends ("between [60] and [90 days]");
 3. extent: trimmed to what TIMEX3 marks: prepositions ("on", "back in"), edge
    punctuation and the possessive go; a leading "the" goes only when the
    expression modifies a noun outside it ("the 2025 budget");
@@ -126,6 +127,10 @@ SPLIT_LEVELS: Final = (
     }),
     frozenset({","}),
 )  # fmt: skip
+#: words that open and join a range of durations ("between 60 and 90 days", "within two to
+#: three weeks")
+RANGE_OPENERS: Final = frozenset({"between", *LEADING_WORDS})
+RANGE_JOINS: Final = frozenset({"to", "and", "-", "through"})
 #: words after "the year" that make it a fiscal year ending on a date: "the year ended June 30"
 ENDING_WORDS: Final = frozenset({"ended", "ending"})
 #: words "the fiscal year" may carry around "year" and stay a bare year
@@ -625,8 +630,10 @@ def _read(doc: Doc, ranges: list[_Range], anchor: _Anchor) -> list[_Read]:
         taken[start:end] = b"\x01" * (end - start)
     read: list[_Read] = []
     for candidate_start, candidate_end in ranges:
-        grown = _grow(doc, candidate_start, candidate_end, taken, anchor)
-        pieces = [grown] if grown else _pieces(doc, candidate_start, candidate_end, anchor)
+        pieces = _range_of_durations(doc, candidate_start, candidate_end, anchor)
+        if not pieces:
+            grown = _grow(doc, candidate_start, candidate_end, taken, anchor)
+            pieces = [grown] if grown else _pieces(doc, candidate_start, candidate_end, anchor)
         for start, end, timex in pieces:
             if read and _adjacent(doc, read[-1][1], start):
                 merged = _value(doc, read[-1][0], end, anchor)
@@ -692,6 +699,24 @@ def _pieces(doc: Doc, start: int, end: int, anchor: _Anchor, level: int = 0) -> 
                     found.append(value)
                     break
     return found
+
+
+def _range_of_durations(doc: Doc, start: int, end: int, anchor: _Anchor) -> list[_Read]:
+    """ "two to three weeks", "between 60 and 90 days": both ends of the range, each a
+    duration in the unit written once (TimeML marks the ends of a range apart); [] for
+    anything else."""
+    words = [token.lower_ for token in doc[start:end]]
+    first = start + (words[0] in RANGE_OPENERS)
+    if end - first != 4 or doc[first + 1].lower_ not in RANGE_JOINS:
+        return []
+    low, high, unit = doc[first], doc[first + 2], doc[first + 3]
+    if not (low.like_num and high.like_num and unit.lower_ in UNIT_WORDS):
+        return []
+    upper = _value(doc, first + 2, end, anchor)
+    lower = normalise(f"{low.text} {unit.text}", anchor.day)
+    if upper is None or lower is None or {upper[2].type, lower.type} != {"DURATION"}:
+        return []
+    return [(first, first + 1, lower), upper]
 
 
 def _range_end(token: Token, begin: _Read) -> _Read | None:
