@@ -307,3 +307,26 @@ def test_a_number_opening_a_headline_is_no_actor(pipeline: Pipeline) -> None:
         "Seven ambulances came."
     )
     assert who_what(pipeline, text) == ("Seven passengers", "were hurt")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the headline's verb governs the lead's: its clause before "..., police said"
+        (
+            "Man held after woman stabbed in park\n\nA 34-year-old man has been arrested "
+            "after a woman was stabbed in Hyde Park on Friday evening, police said.",
+            ("34-year-old man", "has been arrested"),
+        ),
+        # the lead's subject hung on the headline: still the reported clause's subject
+        (
+            "Trump to meet Obama at White House on Thursday\n\nDonald Trump will meet "
+            "President Barack Obama at the White House on Thursday, the White House said.",
+            ("Donald Trump", "will meet President Barack Obama"),
+        ),
+    ],
+)
+def test_a_statement_is_the_main_event_only_when_it_reports_nothing_else(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    assert who_what(pipeline, text) == expected

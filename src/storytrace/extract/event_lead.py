@@ -114,13 +114,7 @@ def main_clause(lead: Sequence[DocSpan], skip: set[int]) -> tuple[Token, Token] 
     when the parse reads it as a clause; when it does not ("China well rescue:
     Race to reach boy"), the lead sentence under it."""
     title = first_line(lead)
-    found = [
-        (verb, subject)
-        for segment in lead
-        if not is_boilerplate(segment)
-        for verb in _clause_verbs(segment.root)
-        if (subject := _subject(verb, segment, skip)) is not None and not _is_vague(subject)
-    ]
+    found = [c for segment in lead if not is_boilerplate(segment) for c in _clauses(segment, skip)]
     # the headline's own clause ("Gunman kills two"), unless its subject names a thing
     # ("Game 7 delivers Rovers a title")
     if (
@@ -133,6 +127,18 @@ def main_clause(lead: Sequence[DocSpan], skip: set[int]) -> tuple[Token, Token] 
     # Giveme5W1H prefers a who that is a person or organisation (its NER-type score)
     actor = next(((v, s) for v, s in found if _is_actor(s)), None)
     return actor or (found[0] if found else None)
+
+
+def _clauses(segment: DocSpan, skip: set[int]) -> list[tuple[Token, Token]]:
+    """The (verb, subject) clauses of a segment that name someone; a statement ("...,
+    police said") only when it reports nothing else that does."""
+    found = [
+        (verb, subject)
+        for verb in _segment_verbs(segment)
+        if (subject := _subject(verb, segment, skip)) is not None and not _is_vague(subject)
+    ]
+    events = [(v, s) for v, s in found if v.lemma_.lower() not in REPORTING_VERBS]
+    return events or found
 
 
 def _is_actor(subject: Token) -> bool:
@@ -158,6 +164,24 @@ def _clause_verbs(root: Token) -> list[Token]:
     return verbs
 
 
+def _segment_verbs(segment: DocSpan) -> list[Token]:
+    """The clause verbs of a lead segment; before a reporting verb, a verb the parser
+    hung on the line above ("Man held\n\nA man was arrested ..., police said": the
+    headline's "held" governs "arrested") heads the segment's own first clause."""
+    verbs = _clause_verbs(segment.root)
+    if not verbs or verbs[0].lemma_.lower() not in REPORTING_VERBS:
+        return verbs
+    hung = [
+        t
+        for t in segment
+        if t.pos_ in ("VERB", "AUX")
+        and t.dep_ not in ("aux", "auxpass")
+        and not segment.start <= t.head.i < segment.end
+        and t.i < verbs[0].i
+    ]
+    return hung[:1] + verbs
+
+
 def _subject(verb: Token, segment: DocSpan, skip: set[int]) -> Token | None:
     """The subject of ``verb`` within ``segment``: the parser runs a headline into the
     sentence under it, and gives a verb two subjects, one on each side of the line
@@ -172,8 +196,9 @@ def _subject(verb: Token, segment: DocSpan, skip: set[int]) -> Token | None:
     ]
     if own:
         return own[-1]
-    outside = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if verb == segment.root or outside:
+    outside = _has_subject(verb)  # but not in the segment
+    hung = not segment.start <= verb.head.i < segment.end
+    if verb == segment.root or outside or hung:
         # "Boy lost in Veyle\n\nRescuers found ...": parsed as "in Rescuers"; the
         # sentence's first noun phrase, hung on the line above, is the subject
         first = next((t for t in doc[start : verb.i] if not start <= t.head.i < segment.end), None)
@@ -183,6 +208,10 @@ def _subject(verb: Token, segment: DocSpan, skip: set[int]) -> Token | None:
         return None  # its subject is outside the segment
     subject = subject_of(verb, skip)  # "expected to meet": its governor's
     return subject if subject is not None and start <= subject.i < segment.end else None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def actor_phrase(subject: Token) -> DocSpan:
