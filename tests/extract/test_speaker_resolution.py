@@ -74,6 +74,12 @@ CASES = [
         ("“It's a mess,”", "Dmytro Koval"),
         id="he-is-the-person-brought-in-as-subject-of-a-clause-within",
     ),
+    pytest.param(
+        "Tom Brown said the plan was sound. The bill was introduced by Nkechi Obi, who "
+        "chairs the committee. She said it would pass.",
+        ("it would pass", "Nkechi Obi"),
+        id="a-name-with-a-who-clause-is-a-person-whatever-its-tag",
+    ),
 ]
 
 

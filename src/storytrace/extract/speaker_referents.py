@@ -48,6 +48,8 @@ INSTITUTION_WORDS: Final = frozenset({
     "academy", "arena", "association", "centre", "center", "church", "clinic", "college",
     "complex", "corp", "hospital", "inc", "institute", "ltd", "school", "society", "university",
 })  # fmt: skip
+#: relative pronouns that only stand for people ("whose" may be a school's)
+PERSON_RELATIVES: Final = frozenset({"who", "whom"})
 #: words after a surname that are not one ("Jr.")
 NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -127,6 +129,7 @@ class Referents:
                     self._heads[head.i] = referent
         self._untagged(covered)
         self._learn_said_pronoun()
+        self._learn_person_modifiers()
 
     # reading ---------------------------------------------------------------------
 
@@ -242,6 +245,26 @@ class Referents:
                     referent.person, referent.organisation = True, False
                     referent.gender = referent.gender or said
                     break
+
+    def _learn_person_modifiers(self) -> None:
+        """A name the tagger took for an organisation is a person's when its clause or
+        appositive says so: "Nkechi Obi, who chairs the committee", "Obi, 50,"."""
+        for i, referent in self._heads.items():
+            if referent.person or not looks_like_name(referent.name):
+                continue
+            words = _words(referent.name)
+            # a lone word may be a company's ("Rogers"); an institution may have "whose"
+            if len(words) < 2 or any(w in INSTITUTION_WORDS for w in words):
+                continue
+            if any(_says_person(child) for child in self._doc[i].children):
+                referent.person, referent.organisation = True, False
+
+
+def _says_person(modifier: Token) -> bool:
+    """ "…, who chairs the committee", "…, 50,": only a person is so described."""
+    if modifier.dep_ == "relcl":
+        return modifier.doc[int(modifier.left_edge.i)].lower_ in PERSON_RELATIVES
+    return modifier.dep_ == "appos" and modifier.like_num and len(modifier.text) <= 3
 
 
 def institution_names(entities: Sequence[Entity]) -> set[str]:
