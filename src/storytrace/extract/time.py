@@ -159,6 +159,8 @@ COUNTED_WORDS: Final = frozenset({"later", "earlier", "ago", "after", "before"})
 YEAR_PREPOSITIONS: Final = frozenset({
     "in", "since", "by", "until", "from", "of", "during", "before", "after",
 })  # fmt: skip
+#: the words a holiday's name starts with
+HOLIDAY_FIRST_WORDS: Final = frozenset(name[0] for name in HOLIDAY_NAMES)
 #: the most tokens a holiday's name takes ("New Year 's Day")
 MAX_HOLIDAY_TOKENS: Final = 4
 #: nouns of a part of the day that "of" + a day can follow ("the night of Oct. 23")
@@ -501,6 +503,8 @@ def _pattern_end(doc: Doc, i: int, taken: bytearray) -> int:
 
 def _holiday_end(doc: Doc, i: int) -> int:
     """The end of a holiday's name starting at ``i`` ("New Year's Day"), or 0."""
+    if doc[i].lower_.rstrip(".") not in HOLIDAY_FIRST_WORDS:
+        return 0  # the common case, checked cheaply: most capitalised words are names
     words: list[str] = []
     end = 0
     for j in range(i, min(i + MAX_HOLIDAY_TOKENS, len(doc))):
