@@ -80,6 +80,19 @@ CASES = [
         ("it would pass", "Nkechi Obi"),
         id="a-name-with-a-who-clause-is-a-person-whatever-its-tag",
     ),
+    pytest.param(
+        "Air Canada announced new routes on Monday. Air Canada said the routes would open in "
+        "May, and Air Canada added that fares would not rise. But the mayor claimed a study "
+        "had been done by TransLink. The agency told CTV News it had not done any such study.",
+        ("it had not", "TransLink"),
+        id="the-agency-is-the-organisation-named-last",
+    ),
+    pytest.param(
+        "The mayor announced a new bus line on Monday. The Toronto Transit Commission said a "
+        "study had been done by TransLink. The agency told CTV News the line would open in May.",
+        ("the line would", "Toronto Transit Commission"),
+        id="the-agency-is-the-organisation-named-as-subject-before-one-in-passing",
+    ),
 ]
 
 

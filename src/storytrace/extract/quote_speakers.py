@@ -249,7 +249,8 @@ class SpeakerFinder:
                 if called is not None and len(list(subject.children)) == 1:
                     # a bare "the diocese" is the Roman Catholic Diocese of X named before
                     return _resolved(called, description)
-                found = self._salience.salient(subject, person=False)
+                found = self._salience.named_last(subject)
+                found = found or self._salience.salient(subject, person=False)
                 if found is not None:
                     return _of_referent(found, description)
             if role is not None:

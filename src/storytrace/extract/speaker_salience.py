@@ -125,6 +125,21 @@ class Salience:
         """The most salient person (or organisation) just before ``token``."""
         return self.referents.best(self._scores_before(token.i), person, gender, MIN_SALIENCE)
 
+    def named_last(self, token: Token) -> Referent | None:
+        """The organisation named in ``token``'s sentence or the one before: the last
+        named as a main clause's subject, else the last named ("…had been done by
+        TransLink. The agency told CTV News…")."""
+        units = [u for u in self._units if u[0] <= token.i][-TOPIC_UNITS:]
+        named = [
+            m
+            for _, _, mentions in units
+            for m in mentions
+            if m.token < token.i and self._doc[m.token].pos_ == "PROPN" and m.referent.organisation
+        ]
+        topics = [m for m in named if _main_subject(self._doc[m.token])]
+        last = (topics or named)[-1:]
+        return last[0].referent if last else None
+
     def named_next(self, token: Token) -> Referent | None:
         """The first person named as a subject after ``token``, within a few sentences:
         a lede's "A Vancouver hockey coach says…" is named in the next ("Jo Farr, 34, …")."""
