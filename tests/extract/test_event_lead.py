@@ -330,3 +330,12 @@ def test_a_statement_is_the_main_event_only_when_it_reports_nothing_else(
     pipeline: Pipeline, text: str, expected: tuple[str, str]
 ) -> None:
     assert who_what(pipeline, text) == expected
+
+
+def test_a_headline_verb_tagged_a_noun_ends_the_actor(pipeline: Pipeline) -> None:
+    # "rams" agrees with "bomber" and takes an object: the verb, not the actor's name
+    text = (
+        "Taliban bomber rams truck into German consulate\n\n"
+        "A Taliban suicide bomber rammed a truck into the German consulate on Thursday."
+    )
+    assert who_what(pipeline, text) == ("Taliban", "rams truck into German consulate")
