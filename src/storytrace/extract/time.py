@@ -188,7 +188,8 @@ PLAN_VERBS: Final = frozenset({
 #: of those, the ones whose infinitive is still ahead when they are past ("planned to
 #: leave on Thursday"); "agree", "promise" and the like report what may be done by now
 PLAN_AHEAD_VERBS: Final = frozenset({"plan", "schedule", "intend", "set", "slate", "expect"})
-#: how far up a clause chain a present perfect is looked for ("has continued to hold ... closed")
+#: how far up a clause chain a present perfect is looked for: "has continued to hold [the
+#: markets] closed until Friday" takes three steps, one more is left for an "and"
 PERFECT_HOPS: Final = 4
 #: dependencies that keep a non-finite verb in the clause of the one it hangs on
 CLAUSE_CHAIN_DEPS: Final = frozenset({"xcomp", "oprd", "ccomp", "conj", "acomp"})
