@@ -314,6 +314,12 @@ def test_a_range_of_durations_is_marked_at_both_ends(
     assert found(hand_built(words, ents)) == expected
 
 
+def test_a_doubled_article_is_left_out_of_the_extent() -> None:
+    words = ["It", "expires", "at", "the", "the", "end", "of", "November", "."]
+    ents = ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
+    assert found(hand_built(words, ents)) == [("the end of November", "DATE", "2025-11")]
+
+
 def test_without_a_publication_date_relative_values_stay_open() -> None:
     doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
     assert [(t.value, t.anchored) for t in extract_times(doc, "a1", None)] == [

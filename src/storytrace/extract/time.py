@@ -908,8 +908,9 @@ def _trim(doc: Doc, start: int, end: int) -> _Range:
         or (doc[start].is_punct and not _opens_a_short_year(doc, start, end))
         or doc[start].is_space
         or (doc[start].lower_ in SIGNAL_WORDS and _before_a_preposition(doc, start + 1, end))
+        or (doc[start].lower_ == "the" and doc[start + 1 : start + 2].text.lower() == "the")
     ):
-        start += 1
+        start += 1  # the first of a doubled "the" too: a typo ("at the the end of November")
     while end > start and (
         doc[end - 1].lower_ in TRAILING_WORDS
         or doc[end - 1].lower_ in TRAILING_CONNECTIVES
