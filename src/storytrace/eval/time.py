@@ -3,6 +3,11 @@
 Extent: strict (the same span) and relaxed (any overlap) P/R/F1, each gold
 expression matched at most once. Value and type accuracy are measured on the
 relaxed matches; value F1 = relaxed F1 × value accuracy (the official ranking).
+
+Split: the normaliser is tuned on TimeBank, MEANTIME and the AQUAINT documents
+at even positions in name order; the AQUAINT documents at odd positions are
+held out (scored, their errors never read). :func:`storytrace.eval.timeml.load_tbaq`
+loads each half ("AQUAINT-tune", "AQUAINT-heldout").
 """
 
 from __future__ import annotations
