@@ -93,6 +93,22 @@ CASES = [
         ("the line would", "Toronto Transit Commission"),
         id="the-agency-is-the-organisation-named-as-subject-before-one-in-passing",
     ),
+    pytest.param(
+        "The nurses' union launched a campaign last year. They say the wards are understaffed.",
+        ("the wards are", "The nurses' union"),
+        id="they-is-the-collective-noun-before",
+    ),
+    pytest.param(
+        "Tom Brown and Jane Smith founded the group in 2010. They say membership has doubled.",
+        ("membership has doubled", "Tom Brown and Jane Smith"),
+        id="they-is-the-people-joined-before",
+    ),
+    pytest.param(
+        "Critics of the plan gathered outside city hall on Monday. The protest drew 200 "
+        "people. They said the plan would cost too much.",
+        ("the plan would", "Critics of the plan"),
+        id="they-is-the-group-two-sentences-back",
+    ),
 ]
 
 

@@ -64,6 +64,12 @@ ORGANISATION_NOUNS: Final = frozenset({
 # fmt: on
 #: nouns by which "the city" stands for a government named with them ("City of Surrey")
 GOVERNMENT_NOUNS: Final = frozenset({"city", "county", "municipality", "province", "town"})
+#: sentences before a "they" where the group it stands for may be named
+GROUP_SENTENCES: Final = 2
+#: singular nouns for groups of people that "they" may stand for ("the union… they")
+COLLECTIVE_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
+    {"family", "team", "committee", "panel", "crew", "couple", "government", "police"}
+)
 #: relative pronouns standing for the noun their clause modifies
 RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which"})
 #: role nouns are learnt from these relations to a person's name
@@ -327,18 +333,27 @@ class SpeakerFinder:
         # the model's source may run on past the noun phrase (", which…,"): cut it too
         return core if description.startswith(core) else description
 
-    def _group_before(self, pronoun: Token) -> Token | None:
-        """What "they" stands for: the latest plural noun in subject position, in its
-        sentence or the one before ("Republican senators… they say")."""
+    def _group_before(self, pronoun: Token, depth: int = 0) -> Token | None:
+        """What "they" stands for: the latest subject, in its sentence or the
+        ``GROUP_SENTENCES`` before, that names a group: a plural noun ("Republican
+        senators… they say"), people joined by "and", a collective organisation noun
+        ("the nurses' union"), or another "they" that stands for one."""
         doc = self._doc
-        start = int(doc[int(pronoun.sent.start) - 1].sent.start) if pronoun.sent.start else 0
+        start = int(pronoun.sent.start)
+        for _ in range(GROUP_SENTENCES):
+            start = int(doc[start - 1].sent.start) if start else 0
         for k in range(pronoun.i - 1, start - 1, -1):
             token = doc[k]
-            if (
-                token.dep_ in ("nsubj", "nsubjpass")
-                and token.tag_ in ("NNS", "NNPS")
-                and not self._in_quote[k]
-            ):
+            if token.dep_ not in ("nsubj", "nsubjpass") or self._in_quote[k]:
+                continue
+            if token.lower_ == "they" and depth < MAX_CLIMB:
+                return self._group_before(token, depth + 1)
+            plural = token.tag_ in ("NNS", "NNPS")
+            joined = token.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "conj" for c in token.children
+            )
+            collective = token.tag_ == "NN" and str(token.lemma_).lower() in COLLECTIVE_NOUNS
+            if plural or joined or collective:
                 return token
         return None
 
