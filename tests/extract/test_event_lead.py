@@ -339,3 +339,11 @@ def test_a_headline_verb_tagged_a_noun_ends_the_actor(pipeline: Pipeline) -> Non
         "A Taliban suicide bomber rammed a truck into the German consulate on Thursday."
     )
     assert who_what(pipeline, text) == ("Taliban", "rams truck into German consulate")
+
+
+def test_a_statement_as_main_event_keeps_what_it_states(pipeline: Pipeline) -> None:
+    text = (
+        "Bridge to stay shut\n\n"
+        "A spokesman for the council said the old bridge would stay closed until March."
+    )
+    assert who_what(pipeline, text) == ("spokesman", "said the old bridge would stay closed")

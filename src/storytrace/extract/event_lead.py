@@ -165,19 +165,18 @@ def _clause_verbs(root: Token) -> list[Token]:
 
 
 def _segment_verbs(segment: DocSpan) -> list[Token]:
-    """The clause verbs of a lead segment; before a reporting verb, a verb the parser
-    hung on the line above ("Man held\n\nA man was arrested ..., police said": the
-    headline's "held" governs "arrested") heads the segment's own first clause."""
+    """The clause verbs of a lead segment; before them, a verb the parser hung on the
+    line above ("Man held\n\nA man was arrested ..., police said": the headline's
+    "held" governs "arrested") heads the segment's own first clause."""
     verbs = _clause_verbs(segment.root)
-    if not verbs or verbs[0].lemma_.lower() not in REPORTING_VERBS:
-        return verbs
+    first = verbs[0].i if verbs else segment.end
     hung = [
         t
         for t in segment
         if t.pos_ in ("VERB", "AUX")
         and t.dep_ not in ("aux", "auxpass")
         and not segment.start <= t.head.i < segment.end
-        and t.i < verbs[0].i
+        and t.i < first
     ]
     return hung[:1] + verbs
 

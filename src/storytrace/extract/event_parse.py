@@ -28,6 +28,7 @@ __all__ = [
     "names_place",
     "phrase_of",
     "predicate",
+    "statement",
     "subject_of",
     "without_article",
     "word_type",
@@ -192,6 +193,23 @@ def predicate(trigger: Token, skip: set[int], *, auxiliaries: bool = False) -> D
     ):
         end -= 1
     return doc[start:end]
+
+
+def statement(verb: Token, skip: set[int]) -> DocSpan:
+    """A reporting verb with what it reports ("insisted he would keep fighting"),
+    cut at ``MAX_WHAT_TOKENS`` and at the line: the saying alone says nothing."""
+    doc = verb.doc
+    said = predicate(verb, skip, auxiliaries=True)
+    reported = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+    if reported is None:
+        return said
+    end = min(reported.right_edge.i + 1, said.start + MAX_WHAT_TOKENS, line_end(doc, verb.i))
+    end = next((i for i in range(said.end, end) if i in skip), end)  # a date, a dateline
+    while end - 1 > verb.i and (
+        doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART")
+    ):
+        end -= 1
+    return doc[said.start : max(end, said.end)]
 
 
 def names_place(prep: Token) -> bool:

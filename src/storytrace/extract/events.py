@@ -63,6 +63,7 @@ from storytrace.extract.event_parse import (
     line_end,
     phrase_of,
     predicate,
+    statement,
     subject_of,
     without_article,
     word_type,
@@ -305,7 +306,7 @@ class _Extractor:
         event = _with(
             event,
             who=_span(self.doc, actor) if actor is not None else None,
-            what=_span(self.doc, predicate(verb, self.skip, auxiliaries=True)),
+            what=_span(self.doc, self._main_what(verb)),
             where=self._located(event.where) or self._lead_place(),
         )
         for i, known in enumerate(self.events):
@@ -319,6 +320,12 @@ class _Extractor:
                 )
                 return
         self._add(_with(event, main=True))
+
+    def _main_what(self, verb: Token) -> DocSpan:
+        """What the main clause says happened; a statement with what it states."""
+        if verb.lemma_.lower() in REPORTING_VERBS:
+            return statement(verb, self.skip)
+        return predicate(verb, self.skip, auxiliaries=True)
 
     def _main_from_headline(self, title: Headline) -> None:
         """The main event as the headline states it; its time and place from the lead."""
