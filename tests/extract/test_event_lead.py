@@ -347,3 +347,22 @@ def test_a_statement_as_main_event_keeps_what_it_states(pipeline: Pipeline) -> N
         "A spokesman for the council said the old bridge would stay closed until March."
     )
     assert who_what(pipeline, text) == ("spokesman", "said the old bridge would stay closed")
+
+
+def test_a_verb_hung_on_the_headline_heads_the_lead_clause(pipeline: Pipeline) -> None:
+    # the parser hangs "insisted" on the headline and roots the sentence at "keep"
+    text = (
+        "Hamilton: 'I'm not giving up on the title'\n\nLewis Hamilton insisted on Sunday "
+        "he would keep fighting for the world championship after winning in Brazil."
+    )
+    assert who_what(pipeline, text) == ("Lewis Hamilton", "insisted")
+
+
+def test_a_title_case_headline_name_is_cut_to_the_name_the_text_writes(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Lewis Hamilton Wins Brazilian Grand Prix In Torrential Rain\n\n"
+        "Lewis Hamilton won a rain-soaked Brazilian Grand Prix on Sunday."
+    )
+    assert who_what(pipeline, text)[0] == "Lewis Hamilton"

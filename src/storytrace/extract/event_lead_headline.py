@@ -145,6 +145,8 @@ def _actor(segment: DocSpan, start: int) -> DocSpan | None:
     "Senator Ann Lee", "Rovers boss Bo Chen", "Ann Lee's lawyers"."""
     doc = segment.doc
     found = _entity_at(segment, start)
+    if found is not None:
+        found = _as_in_text(found, segment)
     titled = _entity_at(segment, start + 1) if found is None else None
     if titled is not None and titled.label_ == "PERSON" and _is_title_word(doc[start]):
         found = doc[start : titled.end]  # "Senator Ann Lee": the title the model left out
@@ -191,6 +193,19 @@ def _headline_verb(before: Token, token: Token, after: Token) -> bool:
     chocolate bar" on giveme5w1h-dev.)"""
     agrees = before.tag_ == "NN" and token.tag_ == "NNS"
     return agrees and after.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _as_in_text(name: DocSpan, segment: DocSpan) -> DocSpan:
+    """A headline's name as the article's text writes it: a title-case headline runs
+    its verb into the name ("Ann Lee Wins Cup": "Ann Lee"), which the text below never
+    writes; cut to its longest start the text does."""
+    body = name.doc.text[segment.end_char :]
+    for end in range(name.end, name.start, -1):
+        words = name.doc[name.start : end]
+        if re.search(r"(?<!\w)" + re.escape(words.text) + r"(?!\w)", body):
+            cut = name.doc.char_span(name.start_char, words.end_char, label=name.label_)
+            return name if end == name.end or cut is None else cut
+    return name
 
 
 def _entity_at(segment: DocSpan, start: int) -> DocSpan | None:
