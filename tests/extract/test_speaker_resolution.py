@@ -109,6 +109,19 @@ CASES = [
         ("the plan would", "Critics of the plan"),
         id="they-is-the-group-two-sentences-back",
     ),
+    pytest.param(
+        "Hillary Clinton and Bill Clinton arrived on Monday. Mr. Clinton spoke first about "
+        "the economy and the deficit.",
+        ("the economy and", "Bill Clinton"),
+        id="mr-and-a-surname-is-the-man-of-that-name",
+    ),
+    pytest.param(
+        "Hillary Clinton and Bill Clinton arrived on Monday. Mr. Clinton spoke first about "
+        "the economy and the deficit. Mrs. Clinton did not hesitate. "
+        "“Everybody should be believed,” she said.",
+        ("“Everybody should be", "Hillary Clinton"),
+        id="mrs-and-a-surname-is-the-woman-of-that-name",
+    ),
 ]
 
 

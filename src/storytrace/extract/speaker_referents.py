@@ -81,6 +81,7 @@ class Referents:
         self._ambiguous: dict[int, list[Referent]] = {}  # surname-only mention -> candidates
         self._read: dict[int, Referent] = {}  # what an ambiguous mention was read as
         self._titles: dict[str, int] = {}  # gender an honorific gave an entity
+        self._honorifics: dict[int, int] = {}  # head token of a mention -> its title's gender
         covered = bytearray(len(doc))
         institutions = institution_names(index.entities)
         single: list[tuple[Entity, list[Token]]] = []
@@ -98,6 +99,7 @@ class Referents:
                     continue
                 heads.append(span.root)
                 self._learn_title(entity.id, doc, int(span.start))
+                self._learn_honorific(span.root.i, int(span.start))
             words = _words(entity.name)
             if entity.type == "PERSON" and (
                 not looks_like_name(entity.name) or entity.name in institutions
@@ -142,7 +144,13 @@ class Referents:
         people = self._ambiguous.get(i)
         if not people:
             return None
-        referent = max(people, key=lambda r: scores.get(r.key, 0.0))
+        # "Mrs. Clinton" is not Bill Clinton, however salient he is
+        title = self._honorifics.get(i, 0)
+        agreeing = [r for r in people if r.gender * title >= 0]
+        known = [r for r in agreeing if title and r.gender == title]
+        referent = max(known or agreeing or people, key=lambda r: scores.get(r.key, 0.0))
+        if title and len(agreeing) == 1:
+            self.learn_gender(referent, title)
         self._read[i] = referent
         return referent
 
@@ -178,6 +186,11 @@ class Referents:
             self.by_key[key] = referent
         return referent
 
+    def _learn_honorific(self, head: int, first: int) -> None:
+        gender = gender_of_title(self._doc[first - 1].text) if first else 0
+        if gender:
+            self._honorifics[head] = gender
+
     def _learn_title(self, key: str, doc: Doc, first: int) -> None:
         gender = gender_of_title(doc[first - 1].text) if first else 0
         if gender:
@@ -208,6 +221,7 @@ class Referents:
             people = self._surnames.get(words[-1])
             if people:
                 self._ambiguous[token.i] = people
+                self._learn_honorific(token.i, first)
             elif len(words) == 1 and words[0] in singles:
                 self._heads[token.i] = singles[words[0]]
             elif token.dep_ == "nsubj" and looks_like_name(name):
