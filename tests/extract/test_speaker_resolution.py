@@ -128,3 +128,8 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_speaker(nlp: Language, text: str, expected: tuple[str, str | None]) -> None:
     assert expected in speakers(nlp, text)
+
+
+def test_an_online_platform_is_no_person(nlp: Language) -> None:
+    text = "Mr. Trump wrote on Twitter that the deal was bad. “It was a great deal,” she said."
+    assert ("“It was a", "she") in speakers(nlp, text)

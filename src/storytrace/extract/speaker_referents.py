@@ -50,6 +50,11 @@ INSTITUTION_WORDS: Final = frozenset({
 })  # fmt: skip
 #: relative pronouns that only stand for people ("whose" may be a school's)
 PERSON_RELATIVES: Final = frozenset({"who", "whom"})
+#: online platforms the tagger takes for people ("wrote on Twitter")
+PLATFORMS: Final = frozenset({
+    "facebook", "instagram", "linkedin", "reddit", "snapchat", "tiktok", "twitter",
+    "whatsapp", "youtube",
+})  # fmt: skip
 #: words after a surname that are not one ("Jr.")
 NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -102,7 +107,9 @@ class Referents:
                 self._learn_honorific(span.root.i, int(span.start))
             words = _words(entity.name)
             if entity.type == "PERSON" and (
-                not looks_like_name(entity.name) or entity.name in institutions
+                not looks_like_name(entity.name)
+                or entity.name in institutions
+                or entity.name.lower() in PLATFORMS
             ):
                 self._referent(entity.id, entity.name, entity, person=False)
                 continue  # "Birth of Modern Canada", a photo credit: the tagger's mistakes
