@@ -366,3 +366,18 @@ def test_a_title_case_headline_name_is_cut_to_the_name_the_text_writes(
         "Lewis Hamilton won a rain-soaked Brazilian Grand Prix on Sunday."
     )
     assert who_what(pipeline, text)[0] == "Lewis Hamilton"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare ordinal is an inning as often as a date
+        "Rovers win the cup\n\nRovers scored in the 10th. Fans celebrated on Sunday.",
+        # a word the time's value was guessed for names no day
+        "Council backs plan\n\nIn a last-minute vote, the council backed the plan on Sunday.",
+    ],
+)
+def test_a_time_whose_words_name_no_day_does_not_date_the_main_event(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert when_where(pipeline, text)[0] == "2025-11-16"

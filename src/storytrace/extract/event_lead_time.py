@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 
     from storytrace.records import TimeExpression
 
-__all__ = ["CALENDAR_DATE", "WHEN_SENTENCES", "first_date", "lead_time", "with_its_day"]
+__all__ = [
+    "CALENDAR_DATE",
+    "WHEN_SENTENCES",
+    "first_date",
+    "lead_time",
+    "names_a_day",
+    "with_its_day",
+]
 
 #: the main event's day is looked for in this many opening sentences (the headline
 #: counts as one): tuned on giveme5w1h-dev
@@ -37,6 +44,14 @@ MONTHS: Final = frozenset({
 #: a calendar date this many days from the publication date at most is the news's own
 #: date: a wider window took the older dates of quoted posts (tried on giveme5w1h-dev)
 MAX_NEWS_AGE_DAYS: Final = 1
+#: an ordinal alone: "the 10th"
+BARE_ORDINAL: Final = re.compile(r"^(?:the\s+)?\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+#: words that name a day or a part of one
+DAY_WORDS: Final = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
+    "night", "midnight", "noon", "overnight", "weekend", "day", "hours",
+})  # fmt: skip
 #: a date all in numbers: "6/11/2016", "2016-11-06"
 NUMERIC_DATE: Final = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 
@@ -51,9 +66,23 @@ def lead_time(
     for n, (time, span) in enumerate(times):
         if span.end > end:
             break
-        if DAY_VALUE.match(time.value) and not _in_name(span):
+        if DAY_VALUE.match(time.value) and not _in_name(span) and names_a_day(span):
             return with_its_day((time, span), times[n + 1 :])
     return None
+
+
+def names_a_day(span: DocSpan) -> bool:
+    """Whether a time's own words name a day: a number, a weekday, a month, or a day
+    word ("yesterday", "Sunday night"); not a bare ordinal ("in the 10th": an inning
+    as often as a date) nor a word the value was guessed for ("last-minute")."""
+    if BARE_ORDINAL.match(span.text):
+        return False
+    return any(
+        any(c.isdigit() for c in t.text)
+        or t.lower_.rstrip(".")[:3] in MONTHS
+        or t.lower_ in DAY_WORDS
+        for t in span
+    )
 
 
 def first_date(

@@ -51,7 +51,7 @@ from storytrace.extract.event_lead import (
     main_clause,
 )
 from storytrace.extract.event_lead_place import lead_place, located, on_line
-from storytrace.extract.event_lead_time import first_date, lead_time, with_its_day
+from storytrace.extract.event_lead_time import first_date, lead_time, names_a_day, with_its_day
 from storytrace.extract.event_parse import (
     CLAUSE_DEPS,
     MAX_HOPS,
@@ -294,7 +294,11 @@ class _Extractor:
                     trigger, kind = named[0], named[1]
                     break
         own_time = next(
-            ((t, s) for t, s in self.times if is_datable(t) and governed_by(s.root, clause)),
+            (
+                (t, s)
+                for t, s in self.times
+                if is_datable(t) and governed_by(s.root, clause) and names_a_day(s)
+            ),
             None,
         )
         time = with_its_day(own_time, self.times) if own_time else self._lead_time()
