@@ -122,6 +122,18 @@ CASES = [
         ("“Everybody should be", "Hillary Clinton"),
         id="mrs-and-a-surname-is-the-woman-of-that-name",
     ),
+    pytest.param(
+        "The State Department released the emails on Friday. The Clinton campaign said the "
+        "release was routine.",
+        ("the release was", "The Clinton campaign"),
+        id="an-organisation-noun-with-a-name-is-no-other-organisation",
+    ),
+    pytest.param(
+        "The Republican National Committee met on Monday. Several advocacy groups wrote to "
+        "the senator. The groups said the bill was unfair.",
+        ("the bill was", "The groups"),
+        id="plural-organisation-nouns-are-no-one-organisation",
+    ),
 ]
 
 

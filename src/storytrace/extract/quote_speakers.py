@@ -250,7 +250,10 @@ class SpeakerFinder:
                 called = self._organisation_called(subject, lemma, self._governments)
                 if called is not None:  # "the city": the City of Surrey named before
                     return _resolved(called, description)
-            if role is None and lemma in ORGANISATION_NOUNS:
+            # "the (security) firm", one organisation named before; not "the groups",
+            # nor "the Clinton campaign", which its own words name
+            anaphoric = _singular(subject) and not any(c.pos_ == "PROPN" for c in subject.children)
+            if role is None and lemma in ORGANISATION_NOUNS and anaphoric:
                 called = self._organisation_called(subject, lemma)
                 if called is not None and len(list(subject.children)) == 1:
                     # a bare "the diocese" is the Roman Catholic Diocese of X named before
