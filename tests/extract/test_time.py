@@ -151,19 +151,34 @@ TAG_POS = {
 }  # fmt: skip
 LEMMAS = {
     "planned": "plan", "scheduled": "schedule", "had": "have", "been": "be", "given": "give",
-    "gave": "give", "let": "let", "has": "have", "said": "say", "was": "be", "closed": "close",
+    "gave": "give", "let": "let", "is": "be", "has": "have", "said": "say", "was": "be",
+    "closed": "close",
 }  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("words", "heads", "deps", "tags", "value"),
     [
-        (  # what was planned is still ahead
+        (  # what was planned may be ahead: the day nearest the publication, ahead ...
             ["They", "planned", "to", "leave", "on", "Thursday", "."],
             [1, 1, 3, 1, 3, 4, 1],
             ["nsubj", "ROOT", "aux", "xcomp", "prep", "pobj", "punct"],
             ["PRP", "VBD", "TO", "VB", "IN", "NNP", "."],
             "2025-10-23",
+        ),
+        (  # ... or behind
+            ["They", "planned", "to", "leave", "on", "Monday", "."],
+            [1, 1, 3, 1, 3, 4, 1],
+            ["nsubj", "ROOT", "aux", "xcomp", "prep", "pobj", "punct"],
+            ["PRP", "VBD", "TO", "VB", "IN", "NNP", "."],
+            "2025-10-20",
+        ),
+        (  # a plan told in the present is ahead
+            ["It", "is", "scheduled", "to", "close", "Monday", "."],
+            [2, 2, 2, 4, 2, 4, 2],
+            ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "npadvmod", "punct"],
+            ["PRP", "VBZ", "VBN", "TO", "VB", "NNP", "."],
+            "2025-10-27",
         ),
         (  # ... unless planned before something else in the past
             ["It", "had", "been", "scheduled", "to", "expire", "Thursday", "."],
@@ -186,30 +201,30 @@ LEMMAS = {
             ["NNS", "VBP", "RB", "IN", "NNP", "."],
             "2025-10-17",
         ),
-        (  # a deadline given in the present perfect is still ahead
-            ["They", "have", "given", "him", "until", "Tuesday", "."],
+        (  # a deadline given in the present perfect may be ahead: the nearest day
+            ["They", "have", "given", "him", "until", "Friday", "."],
             [2, 2, 2, 2, 2, 4, 2],
             ["nsubj", "aux", "ROOT", "dative", "prep", "pobj", "punct"],
             ["PRP", "VBP", "VBN", "PRP", "IN", "NNP", "."],
-            "2025-10-28",
+            "2025-10-24",
         ),
         (  # ... and in a clause of its own, a reported past is past
-            ["He", "has", "said", "it", "was", "closed", "until", "Tuesday", "."],
+            ["He", "has", "said", "it", "was", "closed", "until", "Friday", "."],
             [2, 2, 2, 5, 5, 2, 5, 6, 2],
             ["nsubj", "aux", "ROOT", "nsubjpass", "auxpass", "ccomp", "prep", "pobj", "punct"],
             ["PRP", "VBZ", "VBN", "PRP", "VBD", "VBN", "IN", "NNP", "."],
-            "2025-10-21",
+            "2025-10-17",
         ),
         (  # ... one given in the past tense is past
-            ["They", "gave", "him", "until", "Tuesday", "."],
+            ["They", "gave", "him", "until", "Friday", "."],
             [1, 1, 1, 1, 3, 1],
             ["nsubj", "ROOT", "dative", "prep", "pobj", "punct"],
             ["PRP", "VBD", "PRP", "IN", "NNP", "."],
-            "2025-10-21",
+            "2025-10-17",
         ),
     ],
 )
-def test_plans_and_deadlines_look_ahead(
+def test_plans_and_deadlines_take_the_nearest_day(
     words: list[str], heads: list[int], deps: list[str], tags: list[str], value: str
 ) -> None:
     assert [v for _, _, v in found(parsed(words, heads, deps, tags))] == [value]
@@ -318,6 +333,26 @@ def test_a_doubled_article_is_left_out_of_the_extent() -> None:
     words = ["It", "expires", "at", "the", "the", "end", "of", "November", "."]
     ents = ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
     assert found(hand_built(words, ents)) == [("the end of November", "DATE", "2025-11")]
+
+
+@pytest.mark.parametrize(
+    ("modal", "expected"),
+    [("would", ("five years", "DATE", "2030")), ("can", ("five years", "DURATION", "P5Y"))],
+)
+def test_in_a_duration_after_a_modal_ahead_counts_from_now(
+    modal: str, expected: tuple[str, str, str]
+) -> None:
+    words = ["It", modal, "be", "redeemed", "in", "five", "years", "."]
+    doc = hand_built(
+        words,
+        ["O", "O", "O", "O", "O", "B-DATE", "I-DATE", "O"],
+        heads=[3, 3, 3, 3, 3, 6, 4, 3],
+        deps=["nsubjpass", "aux", "auxpass", "ROOT", "prep", "nummod", "pobj", "punct"],
+        tags=["PRP", "MD", "VB", "VBN", "IN", "CD", "NNS", "."],
+        pos=["PRON", "AUX", "AUX", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+        lemmas=[LEMMAS.get(word, word.lower()) for word in words],
+    )
+    assert found(doc) == [expected]
 
 
 def test_without_a_publication_date_relative_values_stay_open() -> None:

@@ -15,13 +15,16 @@
    punctuation and the possessive go; a leading "the" goes only when the
    expression modifies a noun outside it ("the 2025 budget");
 4. tense: the governing verb decides which "Friday" and which "14 October":
-   past (VBD, VBN, "was visiting"), or future ("will", "to" + verb, "planned to
-   leave", a deadline in the present perfect, "has given them until Tuesday", a modal
+   past (VBD, VBN, "was visiting"), or future ("will", "to" + verb, a modal
    that looks ahead, "should be completed", present tense, or a present
    passive: "are expected to meet", "is scheduled for", "set to resume"); a
    date that modifies a noun ("Tuesday's meeting") and one with no verb in reach
    are past, the usual case in news, unless the noun is awaited ("ahead of
-   Monday's summit"); a date after "since" is always past;
+   Monday's summit"); a date after "since" is always past; a plan or a deadline
+   told in the past ("planned to leave on Thursday", "planned a rally on
+   Saturday", "has given them until Tuesday") takes the day nearest the
+   publication date, ahead or behind; "in" + a duration after a modal that
+   looks ahead is the date that far from now ("would be redeemed in five years");
 5. value: :func:`storytrace.extract.timex.normalise` against the publication
    date; in an earnings story "the quarter" and "a year earlier" against the
    quarter it reports, and "the next day", "that year" against the story's
@@ -127,6 +130,11 @@ SPLIT_LEVELS: Final = (
     }),
     frozenset({","}),
 )  # fmt: skip
+#: modals after which "in" + a duration counts from now ("will close in two weeks"); not
+#: "can", which tells what is possible in such a span ("can accept in a year")
+AHEAD_MODALS: Final = frozenset({
+    "will", "'ll", "wo", "shall", "would", "may", "might", "could", "should",
+})  # fmt: skip
 #: words that open and join a range of durations ("between 60 and 90 days", "within two to
 #: three weeks")
 RANGE_OPENERS: Final = frozenset({"between", *LEADING_WORDS})
@@ -313,7 +321,7 @@ def _count_from_the_story(doc: Doc, read: list[_Read], anchor: _Anchor) -> list[
     for start, end, timex in read:
         if not timex.anchored and story is not None and anchor.day is not None:
             span = doc[start:end]
-            past, told = _tense(span)
+            past, told, _ = _tense(span)
             again = normalise(
                 span.text,
                 anchor.day,
@@ -717,6 +725,8 @@ def _range_of_durations(doc: Doc, start: int, end: int, anchor: _Anchor) -> list
     low, high, unit = doc[first], doc[first + 2], doc[first + 3]
     if not (low.like_num and high.like_num and unit.lower_ in UNIT_WORDS):
         return []
+    if doc[first + 1].text == "-" and not (low.text.isdigit() and high.text.isdigit()):
+        return []  # "thirty-seven years" is one number
     upper = _value(doc, first + 2, end, anchor)
     lower = normalise(f"{low.text} {unit.text}", anchor.day)
     if upper is None or lower is None or {upper[2].type, lower.type} != {"DURATION"}:
@@ -842,7 +852,7 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
     if start >= end:
         return None
     span = doc[start:end]
-    past, told = _tense(span)
+    past, told, either = _tense(span)
     timex = normalise(
         span.text,
         anchor.day,
@@ -853,8 +863,13 @@ def _value(doc: Doc, start: int, end: int, anchor: _Anchor) -> _Read | None:
     )
     if timex is None or _is_a_fraction(doc, span) or _names_a_kind(span):
         return None
+    if either:  # a plan or a deadline: the day nearest the anchor, ahead or behind
+        behind = normalise(span.text, anchor.day, past_bias=True, reported=anchor.reported)
+        timex = _nearer(timex, behind, anchor.day)
     if _is_some_day_ahead(doc, span):
         timex = Timex("DATE", "FUTURE_REF")  # "will one day be": some time ahead, not a day long
+    elif timex.type == "DURATION" and _counts_ahead(doc, span, past):
+        timex = normalise(span.text + " from now", anchor.day) or timex
     if timex.type == "DURATION" and end - start > 1 and doc[end - 1].lower_ in SIGNAL_WORDS:
         end -= 1  # "three days later": the duration; "later" is a signal, outside the extent
     if end < len(doc) and doc[end].lower_ in ENDING_WORDS and _is_bare_year(span):
@@ -871,6 +886,39 @@ def _names_a_kind(span: Span) -> bool:
         and span[0].dep_ in NOUN_MODIFIER_DEPS
         and span[0].head.pos_ in ("NOUN", "PROPN")
     )
+
+
+def _nearer(ahead: Timex, behind: Timex | None, day: dt.date | None) -> Timex:
+    """Of two readings of a day, the one nearer ``day``; ``ahead`` on a tie or when either
+    is no calendar day."""
+    if behind is None or day is None:
+        return ahead
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    first, second = _DAY_VALUE_RE.match(ahead.value), _DAY_VALUE_RE.match(behind.value)
+    if first is None or second is None:
+        return ahead
+    gap_ahead = abs((dt.date.fromisoformat(first.group()) - day).days)
+    gap_behind = abs((dt.date.fromisoformat(second.group()) - day).days)
+    return behind if gap_behind < gap_ahead else ahead
+
+
+def _counts_ahead(doc: Doc, span: Span, past: bool) -> bool:
+    """ "would be redeemed in five years", "will close in two weeks": "in" and a counted
+    duration after a verb that looks ahead is the date that far from now."""
+    return (
+        not past
+        and span.start > 0
+        and doc[span.start - 1].lower_ == "in"
+        and (span[0].like_num or span[0].lower_ in ("a", "an"))
+        and not any(c.dep_ == "relcl" for c in span.root.children)  # "in a quarter that ..."
+        and any(c.dep_ == "aux" and c.lower_ in AHEAD_MODALS for c in _verb_children(span))
+    )
+
+
+def _verb_children(span: Span) -> list[Token]:
+    verb = _governing_verb(span.root)
+    return [] if verb is None else list(verb.children)
 
 
 def _is_some_day_ahead(doc: Doc, span: Span) -> bool:
@@ -951,32 +999,34 @@ def _modifies_noun_outside(span: Span) -> bool:
     return bool(root.dep_ in NOUN_MODIFIER_DEPS and not span.start <= root.head.i < span.end)
 
 
-def _tense(span: Span) -> tuple[bool, bool]:
-    """(past, told): past is also the default when unsure; told when the verb states it:
-    a past tense ("met"), or the future ("will meet"). A verb of planning ("was
-    scheduled for December") tells of what is ahead."""
+def _tense(span: Span) -> tuple[bool, bool, bool]:
+    """(past, told, either): past is also the default when unsure; told when the verb
+    states it: a past tense ("met"), or the future ("will meet"). A verb of planning ("was
+    scheduled for December") tells of what is ahead. Either when a plan or a deadline is
+    told in the past ("planned to leave on Thursday", "has given them until Tuesday"):
+    the date may have come or not, so the caller takes the reading nearest the anchor."""
     token = span.root
     while token.dep_ == "compound" and _is_time_word(token.head.lower_):  # "January-[June]"
         token = token.head
     if token.dep_ in NOUN_MODIFIER_DEPS:  # "Tuesday's meeting", "the Oct. 23 slaying": done,
-        return not _awaited(token.head), False  # unless awaited ("ahead of Monday's summit")
+        return not _awaited(token.head), False, False  # unless awaited ("ahead of Monday's")
     if _awaited(token):  # "ahead of the weekend", "pending Friday"
-        return False, False
+        return False, False, False
     if token.head.lower_ == "since":  # "is down 5% since March": whatever the verb, behind us
-        return True, True
+        return True, True, False
     verb = _governing_verb(token)
     if verb is None:
-        return True, False
+        return True, False, False
+    if _told_a_plan(verb) or _plans_an_event(verb, token):
+        return False, False, True
     past = _is_past(verb)
     if not past:
-        return False, _states_future(verb)
+        return False, _states_future(verb), False
     planned = verb.lemma_ in PLAN_VERBS or verb.head.lemma_ in PLAN_VERBS
     deadline = token.head.lower_ in DEADLINE_WORDS or token.head.head.lower_ in DEADLINE_WORDS
-    if deadline and _in_present_perfect(verb):  # "has given them until Tuesday": still ahead
-        return False, False
-    if _plans_an_event(verb, token):  # "planned a rally on Saturday": the rally is ahead
-        return False, False
-    return True, not planned and not deadline
+    if deadline and _in_present_perfect(verb):  # "has given them until Tuesday"
+        return False, False, True
+    return True, not planned and not deadline, False
 
 
 def _plans_an_event(verb: Token, token: Token) -> bool:
@@ -1066,12 +1116,19 @@ def _is_bare_infinitive(verb: Token) -> bool:
     )
 
 
-def _plans_ahead(verb: Token, governor: Token) -> bool:
+def _told_a_plan(verb: Token) -> bool:
+    """ "planned to leave", told in the past; not "is scheduled to close" nor "the talks,
+    set to resume", which are ahead."""
+    return _plans_ahead(verb) and not _bare_plan_participle(verb.head) and _is_past(verb.head)
+
+
+def _plans_ahead(verb: Token) -> bool:
     """ "planned to leave", "were planning to drive", "did not plan to remove": an infinitive
     a verb of planning governs, not in the pluperfect ("had been scheduled to expire")."""
+    governor = verb.head
     return (
         verb.dep_ == "xcomp"
-        and verb.head.i == governor.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and governor.lemma_ in PLAN_AHEAD_VERBS
         and not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in governor.children)
     )
@@ -1088,8 +1145,6 @@ def _is_past(verb: Token, depth: int = 0) -> bool:
         governor = _governing_verb(verb.head) if depth == 0 and verb.head.i != verb.i else None
         if governor is not None and _bare_plan_participle(governor):
             return False  # "the talks, set to resume Monday": a plan, still ahead
-        if governor is not None and _plans_ahead(verb, governor):
-            return False  # "planned to leave on Thursday": what was planned is still ahead
         return False if governor is None else _is_past(governor, depth + 1)
     if _is_bare_infinitive(verb) and depth == 0:  # "let the offensive begin": let's tense
         return _is_past(verb.head, depth + 1)
