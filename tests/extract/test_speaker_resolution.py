@@ -134,6 +134,16 @@ CASES = [
         ("the bill was", "The groups"),
         id="plural-organisation-nouns-are-no-one-organisation",
     ),
+    pytest.param(
+        "Tom Vance toured the site on Monday.\nThe camp said the road would stay closed.",
+        ("the road would", "The camp"),
+        id="a-thing-is-no-person-described",
+    ),
+    pytest.param(
+        "Ann Bell heard the case on Monday. The judge said the law was clear.",
+        ("the law was", "Ann Bell"),
+        id="a-common-person-noun-describes-the-person-before",
+    ),
 ]
 
 

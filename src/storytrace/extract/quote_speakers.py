@@ -70,6 +70,21 @@ GROUP_SENTENCES: Final = 2
 COLLECTIVE_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
     {"family", "team", "committee", "panel", "crew", "couple", "government", "police"}
 )
+# fmt: off
+#: nouns for people that no agent suffix gives away ("the judge said")
+PERSON_NOUNS: Final = frozenset({
+    "adult", "attorney", "boss", "caddie", "candidate", "captain", "chair", "chief", "child",
+    "citizen", "coach", "colleague", "cop", "dad", "defenceman", "defenseman", "doctor", "fan",
+    "forward", "friend", "goalie", "guard", "head", "host", "judge", "kid", "landlord", "mom",
+    "neighbour", "neighbor", "nurse", "parent", "patient", "pilot", "premier", "relative",
+    "resident", "rookie", "sergeant", "spouse", "star", "student", "suspect", "teen",
+    "teenager", "veteran", "victim", "widow", "wing", "youth",
+})
+# fmt: on
+#: endings of agent nouns, which name people ("labourer", "mayor", "columnist", "politician")
+AGENT_SUFFIXES: Final = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "ess", "man")
+#: endings of abstract nouns that the agent endings would take in ("statement", "business")
+ABSTRACT_SUFFIXES: Final = ("ment", "ness")
 #: relative pronouns standing for the noun their clause modifies
 RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which"})
 #: role nouns are learnt from these relations to a person's name
@@ -369,6 +384,7 @@ class SpeakerFinder:
         party = subject.tag_ == "NNP" and subject.lower_ in PARTY_MEMBER_NOUNS
         return (
             ((subject.pos_ == "NOUN" and _singular(subject)) or party)
+            and (party or self._person_noun(subject, lemma))
             and lemma not in NOT_PERSON_NOUNS
             and lemma not in ANONYMOUS_HEADS
             and lemma not in ORGANISATION_NOUNS
@@ -382,6 +398,21 @@ class SpeakerFinder:
                 )
                 for c in subject.children
             )
+        )
+
+    def _person_noun(self, noun: Token, lemma: str) -> bool:
+        """Whether ``noun`` names a person ("the labourer", "the judge"), not a thing
+        ("the chart", "the scenario"): a role the article gives someone, a gendered or
+        common person noun, or an agent noun ("-er", "-or", "-ist", "-ian"…)."""
+        first = noun
+        while first.i >= 2 and first.doc[first.i - 1].tag_ == "HYPH":
+            first = first.doc[first.i - 2]  # "sergeant-at-arms" by its first word
+        word = str(first.lemma_).lower()
+        return (
+            lemma in self._roles
+            or word in GENDERED_NOUNS
+            or word in PERSON_NOUNS
+            or (word.endswith(AGENT_SUFFIXES) and not word.endswith(ABSTRACT_SUFFIXES))
         )
 
     def named(self, token: Token) -> Entity | None:
