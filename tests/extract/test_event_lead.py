@@ -381,3 +381,14 @@ def test_a_time_whose_words_name_no_day_does_not_date_the_main_event(
     pipeline: Pipeline, text: str
 ) -> None:
     assert when_where(pipeline, text)[0] == "2025-11-16"
+
+
+def test_the_lead_sentence_a_scraped_caption_ran_into(pipeline: Pipeline) -> None:
+    # no stop between the caption and the lead: the lead starts at "Dozens"
+    text = (
+        "Well rescue: Race to reach boy\n"
+        "Image copyright Wire Image caption Rescuers have dug for days near the old well "
+        "Dozens of rescuers are trying to reach a boy who is trapped in the well. "
+        "Some 60 excavators are being used in the search."
+    )
+    assert who_what(pipeline, text) == ("Dozens of rescuers", "are trying to reach a boy")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Final
 
 from storytrace.extract.event_lead_headline import (
     ACTOR_LABELS,
+    BOILERPLATE_WORDS,
     Headline,
     first_line,
     headline,
@@ -28,6 +29,7 @@ __all__ = [
     "LEAD_SENTENCES",
     "Headline",
     "actor_phrase",
+    "after_furniture",
     "dateline_tokens",
     "headline",
     "headline_speaker",
@@ -79,7 +81,29 @@ def lead_segments(doc: Doc) -> list[DocSpan]:
             segments.append(doc[start : sentence.end])
         if len(segments) >= LEAD_SENTENCES:
             break
-    return segments[:LEAD_SENTENCES]
+    return [after_furniture(s) for s in segments[:LEAD_SENTENCES]]
+
+
+def after_furniture(segment: DocSpan) -> DocSpan:
+    """The sentence a scraped caption ran into ("Image caption Rescuers dug all day
+    Dozens of rescuers are trying ..."): after the last furniture word, where a
+    capitalised common word follows a lower-case one with no stop between them;
+    ``segment`` itself when it has no furniture, or no such start."""
+    marks = [t.i for t in segment if t.lower_ in BOILERPLATE_WORDS]
+    if not marks:
+        return segment
+    doc = segment.doc
+    for token in doc[marks[-1] + 2 : segment.end]:
+        before = doc[token.i - 1]
+        if (
+            token.is_title
+            and token.pos_ in ("NOUN", "DET", "ADJ", "NUM")
+            and token.ent_type_ in ("", "CARDINAL", "QUANTITY")  # "Dozens of rescuers"
+            and before.is_alpha
+            and before.is_lower
+        ):
+            return doc[token.i : segment.end]
+    return segment
 
 
 def opening_end(doc: Doc, sentences: int) -> int:
@@ -217,7 +241,8 @@ def actor_phrase(subject: Token) -> DocSpan:
     """The subject's noun phrase; a common noun with its "of" complement ("a team of
     rescuers", "the mayor of Marlow"): the noun alone names nobody in particular."""
     phrase = phrase_of(subject)
-    if subject.ent_type_ or subject.pos_ != "NOUN" or phrase.end != subject.i + 1:
+    named = subject.ent_type_ not in ("", "CARDINAL")  # "Dozens of rescuers" names no one
+    if named or subject.pos_ != "NOUN" or phrase.end != subject.i + 1:
         return phrase
     of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

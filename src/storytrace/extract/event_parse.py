@@ -183,16 +183,29 @@ def predicate(trigger: Token, skip: set[int], *, auxiliaries: bool = False) -> D
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and names_place(child):
             break
         end = child.right_edge.i + 1
+        # "reach a boy [who is trapped in the well]": the object's relative clause
+        # describes it, and is no part of what happened
+        clauses = [t.i for t in child.subtree if t.dep_ == "relcl" and t.i > child.i]
+        if clauses:
+            end = min(end, min(doc[i].left_edge.i for i in clauses))
+            break
         if any(t.i in skip for t in doc[child.i : end]):
             end = min(t.i for t in doc[child.i : end] if t.i in skip)
             break
     end = min(end, start + MAX_WHAT_TOKENS, line_end(doc, trigger.i))
     # no dangling "on", "the" or "and" where a date, place or clause was cut off
-    while end - 1 > trigger.i and (
-        doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART")
-    ):
+    while end - 1 > trigger.i and _dangles(doc[end - 1]):
         end -= 1
     return doc[start:end]
+
+
+def _dangles(token: Token) -> bool:
+    """A word that cannot end a phrase: "on", "the", "and", a relative "who"."""
+    return (
+        token.is_punct
+        or token.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART")
+        or token.tag_ in ("WP", "WDT", "WRB")
+    )
 
 
 def statement(verb: Token, skip: set[int]) -> DocSpan:
@@ -205,9 +218,7 @@ def statement(verb: Token, skip: set[int]) -> DocSpan:
         return said
     end = min(reported.right_edge.i + 1, said.start + MAX_WHAT_TOKENS, line_end(doc, verb.i))
     end = next((i for i in range(said.end, end) if i in skip), end)  # a date, a dateline
-    while end - 1 > verb.i and (
-        doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART")
-    ):
+    while end - 1 > verb.i and _dangles(doc[end - 1]):
         end -= 1
     return doc[said.start : max(end, said.end)]
 
