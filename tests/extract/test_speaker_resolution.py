@@ -144,6 +144,12 @@ CASES = [
         ("the law was", "Ann Bell"),
         id="a-common-person-noun-describes-the-person-before",
     ),
+    pytest.param(
+        "A Toronto woman says she was refused service at a downtown bar. Tom Brown, the "
+        "owner, denies it.",
+        ("she was refused", "A Toronto woman"),
+        id="a-woman-is-no-man-named-next",
+    ),
 ]
 
 

@@ -282,12 +282,13 @@ class SpeakerFinder:
             if self._described_person(subject, lemma, DEFINITE_DETERMINERS):
                 gender = GENDERED_NOUNS.get(lemma, 0)
                 found = self._salience.salient(subject, person=True, gender=gender)
-                found = found or self._salience.named_next(subject)
+                found = found or self._salience.named_next(subject, gender)
                 found = found or self._salience.protagonist(subject, gender)
                 if found is not None:
                     return _of_referent(found, description)
         elif self._described_person(subject, lemma, INDEFINITE_DETERMINERS):
-            found = self._salience.named_next(subject)  # "A hockey coach says… Jo Farr…"
+            # "A hockey coach says… Jo Farr…"; "A woman says…" is no man named next
+            found = self._salience.named_next(subject, GENDERED_NOUNS.get(lemma, 0))
             if found is not None:
                 return _of_referent(found, description)
         anonymous = lemma in ANONYMOUS_HEADS or lemma in ANONYMOUS_QUANTIFIERS

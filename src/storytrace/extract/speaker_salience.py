@@ -140,7 +140,7 @@ class Salience:
         last = (topics or named)[-1:]
         return last[0].referent if last else None
 
-    def named_next(self, token: Token) -> Referent | None:
+    def named_next(self, token: Token, gender: int = 0) -> Referent | None:
         """The first person named as a subject after ``token``, within a few sentences:
         a lede's "A Vancouver hockey coach says…" is named in the next ("Jo Farr, 34, …")."""
         later = [u for u in self._units if u[0] > token.i]
@@ -152,7 +152,8 @@ class Salience:
                 # named as a subject, as an introduction is ("Jo Farr, 34, needs…"), not
                 # in passing ("the deal struck with Kinder Morgan")
                 named = head.pos_ != "PRON" and role.dep_ in SUBJECT_DEPS
-                if mention.token > token.i and mention.referent.person and named:
+                agrees = mention.referent.gender * gender >= 0
+                if mention.token > token.i and mention.referent.person and named and agrees:
                     return mention.referent
         return None
 
