@@ -355,6 +355,19 @@ def test_in_a_duration_after_a_modal_ahead_counts_from_now(
     assert found(doc) == [expected]
 
 
+def test_in_a_duration_after_a_noun_is_a_duration() -> None:
+    words = ["It", "would", "be", "the", "first", "time", "in", "five", "years", "."]
+    doc = hand_built(
+        words,
+        ["O"] * 7 + ["B-DATE", "I-DATE", "O"],
+        heads=[2, 2, 2, 5, 5, 2, 5, 8, 6, 2],
+        deps=["nsubj", "aux", "ROOT", "det", "amod", "attr", "prep", "nummod", "pobj", "punct"],
+        tags=["PRP", "MD", "VB", "DT", "JJ", "NN", "IN", "CD", "NNS", "."],
+        pos=["PRON", "AUX", "AUX", "DET", "ADJ", "NOUN", "ADP", "NUM", "NOUN", "PUNCT"],
+    )
+    assert found(doc) == [("five years", "DURATION", "P5Y")]
+
+
 def test_without_a_publication_date_relative_values_stay_open() -> None:
     doc = hand_built(["They", "met", "on", "Friday", "."], ["O", "O", "B-DATE", "I-DATE", "O"])
     assert [(t.value, t.anchored) for t in extract_times(doc, "a1", None)] == [

@@ -910,6 +910,7 @@ def _counts_ahead(doc: Doc, span: Span, past: bool) -> bool:
         not past
         and span.start > 0
         and doc[span.start - 1].lower_ == "in"
+        and doc[span.start - 1].head.pos_ in ("VERB", "AUX")  # not "the first time in 48 years"
         and (span[0].like_num or span[0].lower_ in ("a", "an"))
         and not any(c.dep_ == "relcl" for c in span.root.children)  # "in a quarter that ..."
         and any(c.dep_ == "aux" and c.lower_ in AHEAD_MODALS for c in _verb_children(span))
