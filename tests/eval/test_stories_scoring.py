@@ -101,9 +101,11 @@ def test_evaluate_on_a_small_hand_made_set(tmp_path: Path) -> None:
 
 # -- quality gates on the held-out sets (measured floors, a little below) ----------------
 
-#: B-cubed F1 measured with the TF-IDF model and IDF prior: neus_val 0.830, basil 0.966,
-#: pac 0.916
-GATES = {"neus_val": 0.825, "basil": 0.96, "pac": 0.91}
+#: B-cubed F1 measured with the TF-IDF models and IDF prior, each file as one batch
+#: (clustered jointly): neus_val 0.869, basil 0.993, pac 0.938; fed 50 at a time (one
+#: by one): 0.830, 0.966, 0.903
+GATES = {"neus_val": 0.865, "basil": 0.99, "pac": 0.935}
+SMALL_BATCH_GATES = {"neus_val": 0.825, "basil": 0.96, "pac": 0.90}
 
 
 @pytest.mark.realdata
@@ -113,3 +115,5 @@ def test_story_clustering_gate(dataset: str) -> None:
         pytest.skip(f"real-data test: {DATA / 'stories'} is absent")
     result = evaluate_stories(dataset, data_dir=DATA)
     assert result.scores["bcubed.f1"] >= GATES[dataset], "\n".join(result.lines)
+    small = result.scores["batch50.bcubed.f1"]
+    assert small >= SMALL_BATCH_GATES[dataset], "\n".join(result.lines)

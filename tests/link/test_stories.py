@@ -16,7 +16,7 @@ from storytrace.link.run import Linker, link_articles, link_store, load_links
 from storytrace.link.stories import group_stories, story_index
 from storytrace.link.story_features import article_terms, content_words, name_terms
 from storytrace.link.story_index import WINDOW_DAYS, StoryIndex, StoryItem
-from storytrace.link.story_model import EMBEDDING_MODEL
+from storytrace.link.story_model import EMBEDDING_MODEL, PAIR_MODEL
 from storytrace.link.story_prior import PRIOR_DOCUMENTS, IdfPrior, load_prior
 from storytrace.records import Article, ArticleAnalysis
 from storytrace.store import Store, text_key
@@ -117,6 +117,36 @@ def test_a_story_closes_after_the_window() -> None:
     # the saved inverted index holds open stories only
     posted = {s for posting in index.state()["postings"].values() for s in posting}
     assert posted == {again.story}
+
+
+def test_a_batch_is_clustered_jointly_and_ids_stay_stable() -> None:
+    # joint clustering from two articles on: the whole stream is one batch
+    index = StoryIndex(prior=load_prior(), pairs=replace(PAIR_MODEL, joint_min=2))
+    first = index.add_batch(_stream())
+    story = {a.article: a.story for a in first}
+    assert story["v1"] == story["v2"] != story["f1"] == story["f2"]
+    # the earliest article of each cluster opens it, and names it
+    assert [a.opened for a in first] == [True, True, False, False]
+    assert story["v1"] == f"story-{text_key(VOLCANO[0][1])[:10]}"
+    assert all(a.score is not None and 0 < a.score <= 1 for a in first if not a.opened)
+    # a later batch joins the open stories (which keep their ids) or opens its own
+    later = [
+        _item("v3", "Lava stops short of Grindavik homes",
+              "The Grindavik eruption slowed and the lava stopped short of the town, "
+              "Iceland's authorities said of the volcano.", "2024-01-16"),
+        _item("p1", "Parliament passes the budget",
+              "The budget passed parliament after a long debate on taxes.", "2024-01-16"),
+    ]  # fmt: skip
+    second = {a.article: a for a in index.add_batch(later)}
+    assert second["v3"].story == story["v1"] and not second["v3"].opened
+    assert second["p1"].opened and second["p1"].story not in set(story.values())
+
+
+def test_small_batches_are_assigned_one_by_one() -> None:
+    index = story_index()
+    assert index.pairs is not None and len(_stream()) < index.pairs.joint_min
+    by_one = StoryIndex(prior=load_prior(), pairs=None)
+    assert index.add_batch(_stream()) == by_one.add_batch(_stream())
 
 
 def test_batch_is_assigned_in_date_order() -> None:

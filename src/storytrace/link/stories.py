@@ -21,10 +21,11 @@ from storytrace.records import Article
 
 __all__ = ["BATCH_SIZE", "build_stories", "group_stories", "story_index", "story_label"]
 
-#: articles assigned per batch (and per transaction when linking a store): the
-#: batch is ordered by date before it is assigned, so a batch this size lets a
-#: story's earliest article open it even when a directory is read out of order
-BATCH_SIZE = 256
+#: articles clustered jointly per batch (and per transaction when linking a
+#: store; link/story_batch.py): a file or directory added at once up to this size
+#: is one batch. The cost per article doesn't grow with it; it bounds memory and
+#: how much an interrupted run redoes
+BATCH_SIZE = 2048
 
 
 def story_index(*, embeddings: bool = False) -> StoryIndex:

@@ -1,4 +1,4 @@
-"""Incremental story clustering: each article joins an open story or opens one.
+"""Incremental story clustering: a batch of articles joins open stories or opens new ones.
 
 The index keeps, for every *open* story, a centroid per term space (summed term
 weights of its articles, cut to the strongest terms), the dates it spans and
@@ -14,6 +14,11 @@ time (or, in an undated stream, when it is the least recently joined of more
 than :data:`MAX_OPEN_STORIES`): a closed story keeps its articles and its id,
 but takes no new ones. That is what bounds the memory by the index, not by
 the stream.
+
+A batch of at least ``PairModel.joint_min`` articles is clustered jointly
+(link/story_batch.py: average link over a sparse graph of the batch's pairs and
+their links to open stories); a smaller one is assigned article by article,
+each joining the best open story when the story model says so.
 
 Decisions are final: a story never merges or splits later, which keeps ids
 stable. The index state is a plain dict (``state``/``from_state``) so that the
@@ -31,8 +36,16 @@ from typing import Any
 import numpy as np
 
 from storytrace.link.dates import day_number
+from storytrace.link.story_batch import (
+    BatchGraph,
+    PairArticle,
+    PairLinks,
+    average_link,
+    pair_features,
+    pair_links,
+)
 from storytrace.link.story_features import SPACES, ArticleTerms, article_terms
-from storytrace.link.story_model import TEXT_MODEL, StoryModel
+from storytrace.link.story_model import PAIR_MODEL, TEXT_MODEL, PairModel, StoryModel, sigmoid
 from storytrace.link.story_prior import IdfPrior, load_prior
 
 __all__ = [
@@ -65,11 +78,15 @@ QUERY_TERMS = 12
 MEMBERS_KEPT = 8
 #: strongest terms kept of each member article
 MEMBER_TERMS = 40
+#: what is kept of each member article: what the pair model compares
+MEMBER_SPACES = ("body", "title", "names", "title_body")
 #: stories kept per term in the inverted index (most recent first): frequent
 #: terms don't make every article compare with every story
 MAX_POSTINGS = 200
 #: candidate stories scored in full per article, those sharing most query terms
 MAX_CANDIDATES = 40
+#: open stories an article links to in a batch's graph (its best by the story model)
+STORY_LINKS = 5
 
 #: turns texts into unit-length embedding rows (optional, see link/embeddings.py)
 Embedder = Callable[[Sequence[str]], np.ndarray]
@@ -153,14 +170,21 @@ class StoryIndex:
         model: StoryModel = TEXT_MODEL,
         embedder: Embedder | None = None,
         prior: IdfPrior | None = None,
+        pairs: PairModel | None = PAIR_MODEL,
     ) -> None:
         if ("embedding" in model.features) != (embedder is not None):
             raise ValueError(f"story model {model.name!r} and embedder don't fit together")
         self.model = model
         self.embedder = embedder
-        # spaces whose member articles are kept for the ``*_max``/``*_mean`` features
+        # None: each article is decided alone, in date order (the plain stream)
+        self.pairs = pairs
+        # sees each batch's pairs before they are clustered (for tuning)
+        self.observer: Callable[[Sequence[PreparedArticle], PairLinks], None] | None = None
+        # spaces whose member articles are kept: for the ``*_max``/``*_mean`` features,
+        # and for the pair model, which ranks a batch's pairs against them
         self._member_spaces = sorted(
             {f.rpartition("_")[0] for f in model.features if f.endswith(("_max", "_mean"))}
+            | set(MEMBER_SPACES)
         )
         self.prior = prior
         # the prior's documents count in every IDF; its counts of a term join ``df``
@@ -179,7 +203,8 @@ class StoryIndex:
     # -- the stream ---------------------------------------------------------------------
 
     def add_batch(self, items: Sequence[StoryItem]) -> list[Assignment]:
-        """Assign each article of a batch, earliest first, to a story."""
+        """Assign each article of a batch to a story: the batch clustered jointly
+        (link/story_batch.py), or without a pair model one by one, earliest first."""
         ordered = sorted(
             range(len(items)),
             key=lambda i: (day_number(items[i].published) is None, items[i].published or "", i),
@@ -190,13 +215,72 @@ class StoryIndex:
             else None
         )
         result: dict[int, Assignment] = {}
-        for n, i in enumerate(ordered):
-            article = self.prepare(items[i])
+        if self.pairs is None or len(items) < self.pairs.joint_min:
+            for n, i in enumerate(ordered):
+                article = self.prepare(items[i])
+                if embeddings is not None:
+                    article.embedding = embeddings[n]
+                result[i] = self.assign(article)
+        else:
+            # the whole batch counts in the IDF before any of it is weighed
+            terms = [article_terms(items[i].title, items[i].text) for i in ordered]
+            for bag in terms:
+                self.count(bag)
+            prepared = [self.weigh(items[i], bag) for i, bag in zip(ordered, terms, strict=True)]
             if embeddings is not None:
-                article.embedding = embeddings[n]
-            result[i] = self.assign(article)
+                for n, article in enumerate(prepared):
+                    article.embedding = embeddings[n]
+            result = dict(zip(ordered, self.assign_jointly(prepared, self.pairs), strict=True))
         self.close_stale()
         return [result[i] for i in range(len(items))]
+
+    def assign_jointly(
+        self, articles: Sequence[PreparedArticle], pairs: PairModel
+    ) -> list[Assignment]:
+        """Cluster a batch (in date order) and join each cluster to the open story in
+        it, or open one with its earliest article."""
+        story_links = [self._story_links(a, pairs) for a in articles]
+        nodes = [self.pair_article(a) for a in articles]
+        rivals = self._rivals(nodes, story_links, pairs)
+        found = pair_links(nodes, pairs, WINDOW_DAYS, rivals)
+        if self.observer is not None:
+            self.observer(articles, found)
+        sizes = {s: self.open[s].size for links in story_links for s in links}
+        graph = BatchGraph.build(len(articles), found, pairs, story_links, sizes)
+        clusters = average_link(graph, pairs.threshold)
+        cluster_of = {x: n for n, cluster in enumerate(clusters) for x in cluster}
+        # an article's score: its strongest link inside its cluster
+        strongest: dict[int, float] = {}
+        for (a, b), p in graph.links.items():
+            if cluster_of[a] == cluster_of[b]:
+                for x in (a, b):
+                    strongest[x] = max(strongest.get(x, 0.0), p)
+        size = len(articles)
+        result: list[Assignment | None] = [None] * size
+        for cluster in clusters:  # by their earliest article: opened ids don't depend on order
+            members = [n for n in cluster if n < size]
+            if not members:
+                continue
+            stories = [graph.stories[n - size] for n in cluster if n >= size]
+            if stories:
+                story = stories[0]
+            else:
+                first = articles[members[0]]
+                story = self.open_story(first)
+                result[members[0]] = Assignment(first.item.id, story, True, None)
+                members = members[1:]
+            for n in members:
+                self.join(story, articles[n])
+                result[n] = Assignment(articles[n].item.id, story, False, round(strongest[n], 4))
+        return [a for a in result if a is not None]
+
+    def pair_article(self, article: PreparedArticle) -> PairArticle:
+        """What the batch's pair model compares of an article (link/story_batch.py)."""
+        idf = {
+            space: {t: self.idf(space, t) for t in article.terms.space(space)}
+            for space in ("body", "names")
+        }
+        return PairArticle(article.vectors, idf, article.query, article.day, article.embedding)
 
     def prepare(self, item: StoryItem) -> PreparedArticle:
         """Count the article's terms in the document frequencies and weight them."""
@@ -221,11 +305,8 @@ class StoryIndex:
             space: _unit({t: w * self.idf(space, t) for t, w in terms.space(space).items()})
             for space in SPACES
         }
-        if "title_body" in self.model.features:
-            # the headline's words weighed as body words, against the story's body
-            vectors["title_body"] = _unit(
-                {t: w * self.idf("body", t) for t, w in terms.title.items()}
-            )
+        # the headline's words weighed as body words, against a story's or article's body
+        vectors["title_body"] = _unit({t: w * self.idf("body", t) for t, w in terms.title.items()})
         # names live in the same inverted index, marked by a prefix
         query = {
             **_strongest(vectors["body"], QUERY_TERMS),
@@ -249,19 +330,78 @@ class StoryIndex:
         return Assignment(article.item.id, story, True, None)
 
     def candidates(self, article: PreparedArticle) -> list[Candidate]:
-        """Open stories near the article's date sharing one of its query terms."""
+        """Open stories near the article's date sharing one of its query terms, with
+        the story model's similarities."""
+        return [
+            Candidate(story_id, self.similarities(article, self.open[story_id]))
+            for story_id in self.candidate_stories(article, MAX_CANDIDATES)
+        ]
+
+    def _story_links(self, article: PreparedArticle, pairs: PairModel) -> dict[str, float]:
+        """The article's probability of joining each of its best open stories: the
+        story model's join rule read as a logit, shifted so that an article with no
+        pair joins a story just when the rule says so."""
+        scored = heapq.nlargest(
+            STORY_LINKS + 1,
+            ((self.model.score(c.similarities), c.story) for c in self.candidates(article)),
+        )
+        links = {}
+        for x, story in scored[:STORY_LINKS]:
+            other = max((y for y, s in scored if s != story), default=None)
+            links[story] = sigmoid(self.model.decision(x, other) + pairs.neutral)
+        return links
+
+    def _rivals(
+        self,
+        nodes: Sequence[PairArticle],
+        story_links: Sequence[dict[str, float]],
+        pairs: PairModel,
+    ) -> list[list[float]]:
+        """Each article's best first-stage logit among the kept members of each
+        story it links to: what its pairs are ranked against."""
+        kept: dict[str, list[PairArticle]] = {}
+        rivals = []
+        for node, links in zip(nodes, story_links, strict=True):
+            best = []
+            for story_id in links:
+                if story_id not in kept:
+                    kept[story_id] = self.member_articles(self.open[story_id])
+                logits = [
+                    pairs.logit(pair_features(node, m, pairs.features)) for m in kept[story_id]
+                ]
+                if logits:  # a story saved before members were kept has none
+                    best.append(max(logits))
+            rivals.append(best)
+        return rivals
+
+    def member_articles(self, story: _Story) -> list[PairArticle]:
+        """The story's kept members as the pair model sees articles (their strongest
+        terms, by the current IDF)."""
+        kept = [story.members.get(space, []) for space in MEMBER_SPACES]
+        found = []
+        for n in range(max(map(len, kept))):
+            vectors = {
+                s: k[n] if n < len(k) else {} for s, k in zip(MEMBER_SPACES, kept, strict=True)
+            }
+            idf = {s: {t: self.idf(s, t) for t in vectors[s]} for s in ("body", "names")}
+            found.append(PairArticle(vectors, idf, {}, story.last_day))
+        return found
+
+    def candidate_stories(self, article: PreparedArticle, limit: int) -> list[str]:
+        """Up to ``limit`` open stories near the article's date, those sharing the
+        most of its query terms first."""
         # stories ranked by the query terms they share, weighted as in the article
         hits: dict[str, float] = {}
         for term, weight in article.query.items():
             for posted in self.postings.get(term, ()):
                 hits[posted] = hits.get(posted, 0.0) + weight
-        found = []
+        found: list[str] = []
         for story_id in sorted(hits, key=hits.__getitem__, reverse=True):
             story = self.open.get(story_id)
             if story is None or not self._in_window(story, article.day):
                 continue
-            found.append(Candidate(story_id, self.similarities(article, story)))
-            if len(found) >= MAX_CANDIDATES:
+            found.append(story_id)
+            if len(found) >= limit:
                 break
         return found
 
