@@ -150,6 +150,13 @@ CASES = [
         ("she was refused", "A Toronto woman"),
         id="a-woman-is-no-man-named-next",
     ),
+    pytest.param(
+        "Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday. "
+        "Fiorina told reporters that Hillary Clinton was weak. "
+        "“You will not beat her that way,” she said.",
+        ("“You will not", "Carly Fiorina"),
+        id="a-name-used-by-its-surname-is-a-person-whatever-its-tag",
+    ),
 ]
 
 

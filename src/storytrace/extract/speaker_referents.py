@@ -90,6 +90,7 @@ class Referents:
         covered = bytearray(len(doc))
         institutions = institution_names(index.entities)
         single: list[tuple[Entity, list[Token]]] = []
+        lone = _lone_names(index.entities)
         for entity in index.entities:
             if entity.type not in REFERENT_TYPES:
                 _cover(doc, entity, covered)  # "Republican" (NORP) is no untagged name
@@ -113,7 +114,9 @@ class Referents:
             ):
                 self._referent(entity.id, entity.name, entity, person=False)
                 continue  # "Birth of Modern Canada", a photo credit: the tagger's mistakes
-            if entity.type == "PERSON" and len(words) >= 2:
+            if len(words) >= 2 and (
+                entity.type == "PERSON" or _known_by_surname(entity.name, words, lone)
+            ):
                 referent = self._referent(entity.id, entity.name, entity, person=True)
                 self._surnames.setdefault(words[-1], []).append(referent)
                 referent.gender = referent.gender or _first_name_gender(entity.name)
@@ -307,6 +310,26 @@ def institution_names(entities: Sequence[Entity]) -> set[str]:
             or (len(e.name.split()) >= 2 and any(n.startswith(e.name + " ") for n in institutions))
         )
     }
+
+
+def _lone_names(entities: Sequence[Entity]) -> set[str]:
+    """One-word names of people and organisations ("Fiorina", "Rogers")."""
+    return {
+        words[0]
+        for e in entities
+        if e.type in ("PERSON", "ORG") and len(words := _words(e.name)) == 1
+    }
+
+
+def _known_by_surname(name: str, words: list[str], lone: set[str]) -> bool:
+    """A name the tagger took for an organisation's is a person's when the article
+    goes on to use its last word alone, as it does a surname ("Carly Fiorina" …
+    "Fiorina told…"); an organisation is shortened to its first ("Rogers")."""
+    return (
+        words[-1] in lone
+        and looks_like_name(name)
+        and not any(w in INSTITUTION_WORDS for w in words)
+    )
 
 
 def _cover(doc: Doc, entity: Entity, covered: bytearray) -> None:
