@@ -157,6 +157,12 @@ CASES = [
         ("“You will not", "Carly Fiorina"),
         id="a-name-used-by-its-surname-is-a-person-whatever-its-tag",
     ),
+    pytest.param(
+        "While civil rights groups praised the president and embraced his argument that "
+        "federal courts are the best venue, they said he did not go far enough.",
+        ("he did not", "civil rights groups"),
+        id="they-is-no-subject-of-what-is-argued",
+    ),
 ]
 
 

@@ -48,6 +48,8 @@ SHARED_SUBJECT_DEPS: Final = frozenset({"advcl", "conj", "xcomp", "parataxis"})
 EMBEDDED_DEPS: Final = frozenset(
     {"acl", "advcl", "ccomp", "csubj", "pcomp", "pobj", "relcl", "xcomp"}
 )
+#: clauses whose subject is what is argued or described, not whom "they" may be
+REPORTED_DEPS: Final = frozenset({"acl", "ccomp", "csubj", "pcomp", "relcl", "xcomp"})
 #: steps up the parse when looking for a shared subject
 MAX_CLIMB: Final = 5
 #: "the company" is the organisation named last at most this many paragraphs back
@@ -365,6 +367,8 @@ class SpeakerFinder:
             token = doc[k]
             if token.dep_ not in ("nsubj", "nsubjpass") or self._in_quote[k]:
                 continue
+            if token.head.dep_ in REPORTED_DEPS:
+                continue  # "…embraced his argument that federal courts are…"
             if token.lower_ == "they" and depth < MAX_CLIMB:
                 return self._group_before(token, depth + 1)
             plural = token.tag_ in ("NNS", "NNPS")
