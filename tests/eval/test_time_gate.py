@@ -5,9 +5,10 @@ TimeBank, MEANTIME (Wikinews) and the AQUAINT documents at even positions in
 name order; the AQUAINT documents at odd positions are held out, their scores
 reported and their errors never read. Floors sit a little below the scores
 measured when they were set (strict F1, relaxed F1, value F1): TimeBank 91.0,
-94.7, 84.5; MEANTIME 85.8, 91.2, 79.5; AQUAINT 82.9, 93.1, 75.4; its tuned half
-84.6, 93.9, 76.8; its held-out half 81.0, 92.2, 73.8. A floor is lowered only
-on purpose, with the reason in the commit.
+94.7, 84.6; MEANTIME 86.0, 91.3, 79.7; AQUAINT 83.0, 93.3, 75.6; its tuned half
+84.8, 94.2, 77.1; its held-out half 81.1, 92.3, 73.9 (80.9, 91.8, 73.4 before the
+split's tuning began). A floor is lowered only on purpose, with the reason in the
+commit.
 """
 
 from __future__ import annotations
@@ -34,14 +35,14 @@ DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 pytestmark = [pytest.mark.realdata, pytest.mark.model]
 
 FLOORS = {
-    "tbaq-timebank": {"strict.f1": 0.905, "relaxed.f1": 0.945, "value_f1": 0.84},
-    "tbaq-aquaint": {"strict.f1": 0.825, "relaxed.f1": 0.925, "value_f1": 0.75},
-    "meantime": {"strict.f1": 0.855, "relaxed.f1": 0.91, "value_f1": 0.79},
+    "tbaq-timebank": {"strict.f1": 0.905, "relaxed.f1": 0.945, "value_f1": 0.845},
+    "tbaq-aquaint": {"strict.f1": 0.825, "relaxed.f1": 0.93, "value_f1": 0.75},
+    "meantime": {"strict.f1": 0.855, "relaxed.f1": 0.91, "value_f1": 0.795},
 }
 #: the halves of AQUAINT, by the loader's part names
 HALF_FLOORS = {
-    "AQUAINT-tune": {"strict.f1": 0.84, "relaxed.f1": 0.935, "value_f1": 0.765},
-    "AQUAINT-heldout": {"strict.f1": 0.805, "relaxed.f1": 0.92, "value_f1": 0.735},
+    "AQUAINT-tune": {"strict.f1": 0.845, "relaxed.f1": 0.94, "value_f1": 0.77},
+    "AQUAINT-heldout": {"strict.f1": 0.81, "relaxed.f1": 0.92, "value_f1": 0.735},
 }
 #: where each dataset lies under ../shared/data
 DATASET_DIRS = {
