@@ -392,3 +392,24 @@ def test_the_lead_sentence_a_scraped_caption_ran_into(pipeline: Pipeline) -> Non
         "Some 60 excavators are being used in the search."
     )
     assert who_what(pipeline, text) == ("Dozens of rescuers", "are trying to reach a boy")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the organisation's person, as the lead first names them with it
+        (
+            "NASA delays the launch\n\nNASA administrator Bill Nelson said on Monday "
+            "that the launch would wait for better weather.",
+            "NASA administrator Bill Nelson",
+        ),
+        # the lead names the organisation itself first: it is the actor
+        (
+            "NASA delays the launch\n\nNASA said on Monday that the launch would wait. "
+            "NASA administrator Bill Nelson blamed the weather.",
+            "NASA",
+        ),
+    ],
+)
+def test_a_headline_organisation_as_its_person(pipeline: Pipeline, text: str, who: str) -> None:
+    assert who_what(pipeline, text)[0] == who

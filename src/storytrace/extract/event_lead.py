@@ -36,6 +36,7 @@ __all__ = [
     "lead_segments",
     "main_clause",
     "opening_end",
+    "person_of",
 ]
 
 #: a dateline ("PORT HALVARD —", "VEYLE, March 4 (Meridian Wire) —") ends with one of
@@ -61,6 +62,11 @@ MEDIA_SUBJECTS: Final = frozenset({
 NON_ACTOR_LABELS: Final = frozenset({
     "EVENT", "DATE", "TIME", "WORK_OF_ART", "LAW", "MONEY", "PERCENT", "QUANTITY",
 })  # fmt: skip
+#: an organisation's person is looked for in this many opening sentences (the headline
+#: counts as one; web-page furniture may fill the first): as many as the "when" reads
+PERSON_SENTENCES: Final = 5
+#: role words between an organisation and its person ("FBI director James Comey")
+MAX_ROLE_WORDS: Final = 2
 #: a TIMEX3 value that names a day (a date, a weekday): precise enough to be the
 #: main event's "when" when the event's own clause gives none
 DAY_VALUE: Final = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-\d)")
@@ -235,6 +241,35 @@ def _subject(verb: Token, segment: DocSpan, skip: set[int]) -> Token | None:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
+def person_of(actor: DocSpan, sentences: int = PERSON_SENTENCES) -> DocSpan | None:
+    """The person who speaks or acts for an organisation a headline names, as the
+    opening sentences name them with it ("FBI" -> "FBI director James Comey"): the
+    one who did it (Giveme5W1H, and its coders, prefer a person to an organisation);
+    None when the actor is no organisation or the opening names no such person."""
+    doc = actor.doc
+    if not any(e.label_ == "ORG" and e.start == actor.start for e in doc.ents):
+        return None
+    end = opening_end(doc, sentences)
+    for ent in doc.ents:
+        if ent.start >= end:
+            break
+        if ent.start < actor.end or ent.text != actor.text:
+            continue
+        # its first mention below the headline: the organisation itself ("The FBI
+        # said ...") or its person ("FBI director James Comey said ...")
+        for gap in range(1, MAX_ROLE_WORDS + 1):
+            person = next((e for e in doc.ents if e.start == ent.end + gap), None)
+            words = doc[ent.end : ent.end + gap]
+            if person is not None and person.label_ == "PERSON":
+                if all(
+                    t.is_alpha and not t.ent_type_ and t.pos_ in ("NOUN", "PROPN") for t in words
+                ):
+                    return doc[ent.start : person.end]
+                break
+        return None
+    return None
 
 
 def actor_phrase(subject: Token) -> DocSpan:

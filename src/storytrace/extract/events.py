@@ -49,6 +49,7 @@ from storytrace.extract.event_lead import (
     headline_speaker,
     lead_segments,
     main_clause,
+    person_of,
 )
 from storytrace.extract.event_lead_place import lead_place, located, on_line
 from storytrace.extract.event_lead_time import first_date, lead_time, names_a_day, with_its_day
@@ -337,6 +338,8 @@ class _Extractor:
         kind = trigger_type(trigger.lemma_, noun=False) or "other"
         time = self._lead_time()
         event = self._event(trigger, kind, trigger, time=time[0] if time else None)
+        # "FBI clears Clinton\n\n... FBI director James Comey said ...": the person
+        title = replace(title, actor=person_of(title.actor) or title.actor)
         actor = self.index.at(title.actor.start_char, title.actor.end_char)
         people = event.participants
         if actor is not None and actor.id not in people:
