@@ -163,6 +163,12 @@ CASES = [
         ("he did not", "civil rights groups"),
         id="they-is-no-subject-of-what-is-argued",
     ),
+    pytest.param(
+        "Carlos Ortega wrote the play with help from his brother, Freddy Ortega. "
+        "The brothers said the play will tour Texas.",
+        ("the play will", "The brothers"),
+        id="a-plural-role-noun-is-not-the-one-person-with-that-role",
+    ),
 ]
 
 

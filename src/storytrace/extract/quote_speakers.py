@@ -262,7 +262,8 @@ class SpeakerFinder:
                     return _of_referent(found, description)
             return _resolved(owner, description)
         if self._definite(subject):
-            role = self._role(subject)
+            # "the brothers" are not the one brother introduced
+            role = None if subject.tag_ in ("NNS", "NNPS") else self._role(subject)
             if role is None and lemma in GOVERNMENT_NOUNS and len(list(subject.children)) == 1:
                 called = self._organisation_called(subject, lemma, self._governments)
                 if called is not None:  # "the city": the City of Surrey named before
