@@ -413,3 +413,9 @@ def test_the_lead_sentence_a_scraped_caption_ran_into(pipeline: Pipeline) -> Non
 )
 def test_a_headline_organisation_as_its_person(pipeline: Pipeline, text: str, who: str) -> None:
     assert who_what(pipeline, text)[0] == who
+
+
+def test_a_place_in_a_relative_clause_describes_someone(pipeline: Pipeline) -> None:
+    named = "Crash victims named\n\nThe victims of the crash have been named as three adults"
+    assert when_where(pipeline, f"{named} who lived in Leeds.")[1] is None
+    assert when_where(pipeline, f"{named}. They died in Leeds.")[1] == "Leeds"

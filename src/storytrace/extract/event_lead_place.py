@@ -40,7 +40,9 @@ def lead_place(doc: Doc, dateline: set[int]) -> DocSpan | None:
     for ent in doc.ents:
         if ent.end > lead_end:
             break
-        if ent.label_ in PLACE_LABELS and _after_place_prep(ent) and ent.start not in dateline:
+        if ent.label_ not in PLACE_LABELS or ent.start in dateline:
+            continue
+        if _after_place_prep(ent) and not _describes(ent):
             return on_line(without_article(ent))
     found = next((e for e in doc.ents if e.start in dateline and e.label_ in PLACE_LABELS), None)
     return found if found is not None else dateline_place(doc, lead_end)
@@ -99,6 +101,17 @@ def _after_place_prep(ent: DocSpan) -> bool:
         # "in the northern city of Mazar-i-Sharif": the name of the place the lead is in
         return ent.doc[before.i - 1].lemma_.lower() in SETTLEMENT_NOUNS
     return before is not None and before.lower_ in PLACE_PREPS
+
+
+def _describes(ent: DocSpan) -> bool:
+    """Whether a place is in a relative clause ("who", "which"), which describes
+    someone rather than the event ("three adults who lived in Marlow")."""
+    token = ent.root
+    while token.head.i != token.i:
+        if token.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _is_organisation(token: Token) -> bool:
