@@ -169,6 +169,18 @@ CASES = [
         ("the play will", "The brothers"),
         id="a-plural-role-noun-is-not-the-one-person-with-that-role",
     ),
+    pytest.param(
+        "Bernie Sanders scheduled a rally for that night. ABC News offered to host a debate "
+        "instead. His campaign said the permit had been hard to get.",
+        ("the permit had", "His campaign"),
+        id="his-campaign-is-not-the-organisation-named-last",
+    ),
+    pytest.param(
+        "Bernie Sanders asked donors for money on Monday. A producer for Yahoo Studios told "
+        "The New York Times that Donald Trump canceled an interview.",
+        ("that Donald Trump", "A producer for Yahoo Studios"),
+        id="a-description-is-no-one-named-in-its-own-statement",
+    ),
 ]
 
 

@@ -270,7 +270,10 @@ class SpeakerFinder:
                     return _resolved(called, description)
             # "the (security) firm", one organisation named before; not "the groups",
             # nor "the Clinton campaign", which its own words name
-            anaphoric = _singular(subject) and not any(c.pos_ == "PROPN" for c in subject.children)
+            # "his campaign" is not the organisation named last either
+            anaphoric = _singular(subject) and not any(
+                c.pos_ in ("PROPN", "PRON") for c in subject.children
+            )
             if role is None and lemma in ORGANISATION_NOUNS and anaphoric:
                 called = self._organisation_called(subject, lemma)
                 if called is not None and len(list(subject.children)) == 1:

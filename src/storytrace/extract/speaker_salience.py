@@ -153,7 +153,16 @@ class Salience:
                 # in passing ("the deal struck with Kinder Morgan")
                 named = head.pos_ != "PRON" and role.dep_ in SUBJECT_DEPS
                 agrees = mention.referent.gender * gender >= 0
-                if mention.token > token.i and mention.referent.person and named and agrees:
+                # not someone in the description's own statement ("A producer told
+                # the paper that Trump canceled…")
+                own = token.head.left_edge.i <= mention.token <= token.head.right_edge.i
+                if (
+                    mention.token > token.i
+                    and mention.referent.person
+                    and named
+                    and agrees
+                    and not own
+                ):
                     return mention.referent
         return None
 
