@@ -183,7 +183,15 @@ def test_speaker(nlp: Language, text: str, expected: tuple[str, str | None]) -> 
 
 @pytest.mark.parametrize(
     ("name", "gender"),
-    [("Linda Okafor", -1), ("Brian Tessler", 1), ("Jordan Lee", 0), ("Grant", 0)],
+    [
+        ("Linda Okafor", -1),
+        ("Brian Tessler", 1),
+        ("Jordan Lee", 0),
+        ("Grant", 0),
+        ("Hillary Clinton", -1),
+        ("Bernie Sanders", 1),
+        ("Hunter Biden", 0),  # a first name that is also a surname ("Hunter College")
+    ],
 )
 def test_first_name_gender(name: str, gender: int) -> None:
     assert gender_of_first_name(name) == gender

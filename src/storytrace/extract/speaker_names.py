@@ -17,58 +17,66 @@ FEMININE: Final = -1
 
 # fmt: off
 _MASCULINE_TEXT: Final = """
-aaron abdul abdullah adam adrian ahmad ahmed alan albert alberto alejandro alexander
-alexandre alfred ali allan alvin amir andre andrew andy angelo anthony antoine antonio
-armando arnold arthur barry ben benjamin bernard bill billy bob bobby boris brad bradley
-brandon brendan brent brett brian bruce bryan byron calvin cameron carl carlos cecil
-chad charles charlie chuck clarence claude clayton clifford clint colin conrad craig
-curtis dale damian dan daniel danny darren dave david dean dennis derek desmond diego
-dmitry dominic don donald doug douglas duncan dustin dwayne dwight earl ed eddie edgar
-edward edwin eli elijah emmanuel enrique eric erik ernest ethan eugene evan fernando
-francesco francisco frank franklin fred frederick gabriel garry gary gavin geoff
-geoffrey george gerald gerry gilbert glen glenn gordon graham grant greg gregory guy
-hamid harold harry hassan hector henry herbert howard hugh hugo ian isaac ivan jack
-jacob jacques jake james jared jason javier jay jean-claude jean-francois jean-luc
-jean-pierre jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny jon
-jonathan jorge jose joseph josh joshua juan julian justin karl keith ken kenneth kevin
-khalid kurt kyle lance larry laurent lawrence leo leon leonard liam lloyd louis lucas
-luis luke malcolm marc marcel marco marcus mario mark martin marvin matt matthew maurice
-max maxime michael michel miguel mike mitch mitchell mohamed mohammad mohammed muhammad
-murray nathan nathaniel neil nelson nicholas nick nigel noah norman oliver omar oscar
-owen pablo patrick paul pedro peter phil philip philippe pierre rafael ralph randy raul
-ray raymond reginald ricardo richard rick ricky rob robert roberto rod rodney roger
-roland ron ronald ross roy russell ryan salvatore samuel scott sean sebastian sergei
-sergio seth shane shawn sidney simon stan stanley stephen steve steven stuart ted
-terrence terry theodore thomas tim timothy todd tom tommy tony travis trevor troy
-tyler vincent vladimir wade walter warren wayne wesley william willie xavier yves zach
-zachary
+aaron abdul abdullah adam adrian ahmad ahmed aidan alan albert alberto alejandro
+alexander alexandre alfred ali allan alvin amir andre andres andrew andy angelo anthony
+antoine antonio archie armando arnold arthur barry ben benjamin benoit bernard bernie
+bill billy bob bobby boris brad bradley brandon brendan brent brett brian bruce bryan
+bryce byron caleb calvin cameron carl carlos cecil chad charles charlie chuck clarence
+claude clayton clifford clint colin connor conrad craig curtis dale damian dan daniel
+danny darnell darren darryl dave david dean denis dennis derek derrick desmond diego
+dmitry dominic don donald doug douglas duncan dustin dwayne dwight dylan earl ed eddie
+edgar edward edwin eli elijah emmanuel enrique eric erik ernest ethan eugene evan
+fernando francesco francisco francois frank frankie franklin fred freddie frederick
+gabriel garry gary gavin geoff geoffrey george gerald gerry gilbert gilles glen glenn
+gordon graham grant greg gregory guillaume guy hamid harjit harold harry hassan hector
+henry herbert howard hugh hugo hussein ian ibrahim isaac isaiah ivan jack jacob jacques
+jagmeet jake jamal james jared jason javier jay jayden jean-claude jean-francois jean-
+luc jean-pierre jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john
+johnny jon jonathan jorge jose joseph josh joshua juan julian justin karim karl keith
+ken kenneth kenny kevin khalid kurt kyle lance larry laurent lawrence leo leon leonard
+leroy liam lloyd louis lucas luis luke malcolm marc marcel marco marcus mario mark
+martin marvin mathieu matt matthew maurice max maxime michael michel miguel mike mitch
+mitchell mitt mohamed mohammad mohammed muhammad murray mustafa nate nathan nathaniel
+navdeep neil nelson newt nicholas nick nigel noah norman oliver olivier omar oscar owen
+pablo patrick paul pedro peter phil philip philippe pierre quentin rafael ralph ramon
+randy rashid raul ray raymond reginald rene reza ricardo richard rick ricky rob robert
+roberto rod rodney roger roland ron ronald ross roy rudy russell ryan salvatore samir
+samuel scott sean sebastian sergei sergio seth shane shawn sheldon sidney simon stan
+stanley stephane stephen steve steven stevie stuart sylvain sylvester tariq ted terrence
+terry theodore thomas tim timmy timothy todd tom tommy tony travis trevor tristan troy
+tyler tyrone vincent vladimir wade walter warren wayne wesley wilbur william willie
+wyatt xavier yusuf yves zach zachary zack
 """
 
 _FEMININE_TEXT: Final = """
-abigail ada adele adriana agnes aisha alexandra alice alicia alison allison amanda amber
-amelia amy ana anastasia andrea angela angelina anita ann anna anne annette annie
-antoinette april ashley audrey barbara beatrice becky belinda beth betty beverly
-bianca bonnie brenda bridget brittany brooke camille carla carmen carol caroline
-carolyn catherine cathy cecilia celine charlotte cheryl chloe christina christine
-cindy claire clara claudia colleen connie courtney cynthia daisy danielle daphne
-darlene dawn debbie deborah debra denise diana diane dolores donna doris dorothy edith
-eileen elaine eleanor elena elizabeth ella ellen eloise elsa emily emma erica erin
-esther eva evelyn fatima fiona florence frances francine gabrielle gail genevieve
-georgia geraldine gillian gina gloria grace gwen hannah harriet hazel heather heidi
-helen helene hilary holly ingrid irene iris isabel isabelle jacqueline jane janet
-janice jasmine jeanne jeannette jennifer jenny jessica jill joan joanne jocelyn josee
-josephine joy joyce judith judy julia julie june justine karen kate katherine kathleen
-kathryn kathy katie katrina kay kayla kelsey kirsten kristen kristin laura
-lauren laurie leah leila lena linda lindsay lisa lise liz lois lorraine louise lucy
-lydia lynn lynne madeleine maggie mandy manon margaret maria marianne marie marilyn
-marion marjorie marlene martha mary maryam melanie melissa meredith mia michele
-michelle mildred miranda molly monica monique nadia nancy naomi natalie natasha nathalie
-nicole nina nora norma olga olivia paige pamela patricia paula pauline peggy penny
-priya rachel rebecca regina renee rita roberta rosa rose rosemary ruth sabrina sally
-samantha sandra sara sarah sharon sheila shelley sherry shirley silvia simone sonia
-sophia sophie stephanie susan suzanne sylvia tamara tammy tanya tara teresa theresa
-tiffany tina tracy valerie vanessa vera veronica victoria virginia vivian wanda wendy
-yolanda yvonne zoe
+abby abigail ada adele adriana agnes aisha alexandra alice alicia alison allison amanda
+amber amelia amira amy ana anastasia andrea angela angelina anita anjali ann anna anne
+annette annie antoinette april ashley audrey ava barbara beatrice becky belinda
+bernadette beth betsy betty beverly bianca bonnie brenda bridget brigitte britney
+brittany brooke caitlin camille carla carly carmen carol caroline carolyn catherine
+cathy cecilia celine chantal charlotte cheryl chloe christina christine chrystia cindy
+claire clara claudia colleen condoleezza connie courtney cynthia daisy danielle daphne
+darlene dawn debbie deborah debra deepa denise diana diane dianne dolores donna doreen
+doris dorothy edith edna eileen elaine eleanor elena elizabeth ella ellen eloise elsa
+emily emma erica erin esther ethel eva evelyn fatima fiona florence frances francine
+gabrielle gail genevieve georgia geraldine gillian gina ginette gladys gloria grace gwen
+gwyneth hailey hannah harriet hazel heather heidi helen helene hilary hillary holly huma
+ingrid irene iris isabel isabella isabelle ivanka jacqueline jane janet janice jasmine
+jeanne jeannette jenna jennifer jenny jessica jill joan joanna joanne jocelyn jodie
+johanna jolene joni josee josephine joy joyce judith judy julia julie june justine
+kaitlyn kamala karen kate katharine katherine kathleen kathryn kathy katie katrina kay
+kayla kellyanne kelsey kirsten krista kristen kristin kristina kristy lacey laura lauren
+laurie leah leanne leila lena linda lindsay lisa lise liz lois loretta lorraine louise
+lucy lydia lynn lynne mabel madeleine maggie mandy manon margaret maria marianne marie
+marilyn marion marise marjorie marlene martha martine mary maryam maureen megan meghan
+melania melanie melissa meredith mia michele michelle mildred mindy miranda molly monica
+monique nadia nancy naomi natalie natasha nathalie nicole nikki nina nora noreen norma
+olga olivia oprah paige pamela patricia patty paula pauline peggy penny priya rachel
+rania rebecca regina renee rita roberta rosa rose rosemary ruth sabrina sally samantha
+samira sandra sara sarah sharon sheila shelley sherry sheryl shirley silvia simone sonia
+sophia sophie stacey stephanie sunita susan suzanne sylvia sylvie tamara tammy tanya
+tara teresa theresa tiffany tina tracey tracy trudy tulsi valerie vanessa vera veronica
+veronique victoria virginia vivian wanda wendy yasmin yolanda yvette yvonne zainab zoe
 """
 # fmt: on
 _MASCULINE_NAMES: Final = frozenset(_MASCULINE_TEXT.split())
