@@ -419,3 +419,8 @@ def test_a_place_in_a_relative_clause_describes_someone(pipeline: Pipeline) -> N
     named = "Crash victims named\n\nThe victims of the crash have been named as three adults"
     assert when_where(pipeline, f"{named} who lived in Leeds.")[1] is None
     assert when_where(pipeline, f"{named}. They died in Leeds.")[1] == "Leeds"
+
+
+def test_a_statement_keeps_its_date_before_what_it_states(pipeline: Pipeline) -> None:
+    text = '"We will win," says Hamilton\n\nLewis Hamilton said on Sunday he would win the title.'
+    assert who_what(pipeline, text) == ("Lewis Hamilton", "said on Sunday he would win the title")

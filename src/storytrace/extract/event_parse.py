@@ -217,7 +217,9 @@ def statement(verb: Token, skip: set[int]) -> DocSpan:
     if reported is None:
         return said
     end = min(reported.right_edge.i + 1, said.start + MAX_WHAT_TOKENS, line_end(doc, verb.i))
-    end = next((i for i in range(said.end, end) if i in skip), end)  # a date, a dateline
+    # cut at a date or dateline in what is reported (one before it is kept: "said on
+    # Sunday he would win")
+    end = next((i for i in range(reported.i, end) if i in skip), end)
     while end - 1 > verb.i and _dangles(doc[end - 1]):
         end -= 1
     return doc[said.start : max(end, said.end)]
