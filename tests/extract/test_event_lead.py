@@ -424,3 +424,11 @@ def test_a_place_in_a_relative_clause_describes_someone(pipeline: Pipeline) -> N
 def test_a_statement_keeps_its_date_before_what_it_states(pipeline: Pipeline) -> None:
     text = '"We will win," says Hamilton\n\nLewis Hamilton said on Sunday he would win the title.'
     assert who_what(pipeline, text) == ("Lewis Hamilton", "said on Sunday he would win the title")
+
+
+def test_a_headline_scene_then_the_clause_that_states_it(pipeline: Pipeline) -> None:
+    text = (
+        "Cup final: Tears of joy as Ann Lee lifts the cup in Marlow\n\n"
+        "Thousands of fans cheered in Marlow on Sunday."
+    )
+    assert who_what(pipeline, text) == ("Ann Lee", "lifts the cup in Marlow")

@@ -89,7 +89,16 @@ def headline(lead: Sequence[DocSpan]) -> Headline | None:
     if line is None or is_boilerplate(line):
         return None
     colons = [t.i for t in line if t.text == ":"]
-    return _actor_and_predicate(line, colons[-1] + 1 if colons else line.start)
+    start = colons[-1] + 1 if colons else line.start
+    found = _actor_and_predicate(line, start)
+    if found is not None:
+        return found
+    # "Tears of joy as Rovers fans celebrate": a scene, then the clause that states it
+    doc = line.doc
+    scene = next((t.i for t in doc[start : line.end] if t.lower_ == "as"), None)
+    if scene is None or any(t.pos_ in ("VERB", "AUX") for t in doc[start:scene]):
+        return None
+    return _actor_and_predicate(line, scene + 1)
 
 
 def headline_speaker(lead: Sequence[DocSpan], *, quoted: bool = False) -> DocSpan | None:
