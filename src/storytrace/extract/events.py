@@ -21,11 +21,17 @@
    small model misreads headlinese; :mod:`storytrace.extract.event_lead_headline`),
    else the headline's own clause, else the first lead clause whose subject
    names a person or organisation, else the first that names anyone
-   (:mod:`storytrace.extract.event_lead`); when: its own time, else the first
-   date of the opening sentences that names a day
+   (:mod:`storytrace.extract.event_lead`); a statement ("..., police said")
+   only when its sentence reports nothing else, and then with what it states.
+   Who: a person a headline's label names is the speaker of what follows it
+   ("Lee to voters: ..."); an organisation the opening first names with its
+   person is that person ("FBI director James Comey"). When: its own time,
+   else the first date of the opening sentences that names a day in its own
+   words, else the article's first calendar date within a day of publication
    (:mod:`storytrace.extract.event_lead_time`); where: its own place, else
-   the opening sentences' first place after in/at/near, else a dateline's
-   (:mod:`storytrace.extract.event_lead_place`);
+   the opening sentences' first place after in/at/near (not one in a
+   relative clause, which describes someone), else a dateline's; a site with
+   the town the lead puts it in (:mod:`storytrace.extract.event_lead_place`);
 5. types from :mod:`storytrace.extract.event_types`.
 
 One :class:`Event` is recorded per event word and time expression: an event
