@@ -28,6 +28,12 @@ from storytrace.extract.cues import (
     SPEAKER_PRONOUNS,
 )
 from storytrace.extract.speaker_acronyms import AcronymExpander
+from storytrace.extract.speaker_nouns import (
+    COLLECTIVE_NOUNS,
+    GOVERNMENT_NOUNS,
+    ORGANISATION_NOUNS,
+    is_person_word,
+)
 from storytrace.extract.speaker_referents import Referent
 from storytrace.extract.speaker_salience import Salience
 from storytrace.records import Entity, Speaker
@@ -52,41 +58,8 @@ EMBEDDED_DEPS: Final = frozenset(
 REPORTED_DEPS: Final = frozenset({"acl", "ccomp", "csubj", "pcomp", "relcl", "xcomp"})
 #: steps up the parse when looking for a shared subject
 MAX_CLIMB: Final = 5
-#: "the company" is the organisation named last at most this many paragraphs back
-PRONOUN_LOOKBACK_PARAGRAPHS: Final = 2
-# fmt: off
-#: nouns by which a definite description ("the company", "the agency") stands for the
-#: organisation named last
-ORGANISATION_NOUNS: Final = frozenset({
-    "agency", "association", "authority", "bank", "board", "campaign", "centre", "charity",
-    "church", "company", "corporation", "council", "department", "diocese", "firm",
-    "foundation", "group", "institute", "magazine", "ministry", "network", "newspaper",
-    "organisation", "organization", "service", "station", "union",
-})
-# fmt: on
-#: nouns by which "the city" stands for a government named with them ("City of Surrey")
-GOVERNMENT_NOUNS: Final = frozenset({"city", "county", "municipality", "province", "town"})
 #: sentences before a "they" where the group it stands for may be named
 GROUP_SENTENCES: Final = 2
-#: singular nouns for groups of people that "they" may stand for ("the union… they")
-COLLECTIVE_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
-    {"family", "team", "committee", "panel", "crew", "couple", "government", "police"}
-)
-# fmt: off
-#: nouns for people that no agent suffix gives away ("the judge said")
-PERSON_NOUNS: Final = frozenset({
-    "adult", "attorney", "boss", "caddie", "candidate", "captain", "chair", "chief", "child",
-    "citizen", "coach", "colleague", "cop", "dad", "defenceman", "defenseman", "doctor", "fan",
-    "forward", "friend", "goalie", "guard", "head", "host", "judge", "kid", "landlord", "mom",
-    "neighbour", "neighbor", "nurse", "parent", "patient", "pilot", "premier", "relative",
-    "resident", "rookie", "sergeant", "spouse", "star", "student", "suspect", "teen",
-    "teenager", "veteran", "victim", "widow", "wing", "youth",
-})
-# fmt: on
-#: endings of agent nouns, which name people ("labourer", "mayor", "columnist", "politician")
-AGENT_SUFFIXES: Final = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "ess", "man")
-#: endings of abstract nouns that the agent endings would take in ("statement", "business")
-ABSTRACT_SUFFIXES: Final = ("ment", "ness")
 #: relative pronouns standing for the noun their clause modifies
 RELATIVE_PRONOUNS: Final = frozenset({"who", "that", "which"})
 #: role nouns are learnt from these relations to a person's name
@@ -416,13 +389,7 @@ class SpeakerFinder:
         first = noun
         while first.i >= 2 and first.doc[first.i - 1].tag_ == "HYPH":
             first = first.doc[first.i - 2]  # "sergeant-at-arms" by its first word
-        word = str(first.lemma_).lower()
-        return (
-            lemma in self._roles
-            or word in GENDERED_NOUNS
-            or word in PERSON_NOUNS
-            or (word.endswith(AGENT_SUFFIXES) and not word.endswith(ABSTRACT_SUFFIXES))
-        )
+        return lemma in self._roles or is_person_word(str(first.lemma_).lower())
 
     def named(self, token: Token) -> Entity | None:
         """The speaking entity ``token`` names, directly or through an appositive."""
@@ -469,15 +436,6 @@ class SpeakerFinder:
             (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss"
             for c in token.children
         )
-
-    def _organisation(self, char: int) -> Entity | None:
-        """The organisation named last before ``char``, nearby ("the company")."""
-        i = bisect_left(self._organisations, char, key=lambda p: p[0]) - 1
-        if i < 0:
-            return None
-        start, entity = self._organisations[i]
-        distance = self._layout.paragraph(char) - self._layout.paragraph(start)
-        return entity if distance <= PRONOUN_LOOKBACK_PARAGRAPHS else None
 
     def _organisation_called(
         self, noun: Token, lemma: str, among: list[tuple[int, Entity]] | None = None
