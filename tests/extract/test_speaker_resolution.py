@@ -181,6 +181,12 @@ CASES = [
         ("that Donald Trump", "A producer for Yahoo Studios"),
         id="a-description-is-no-one-named-in-its-own-statement",
     ),
+    pytest.param(
+        "Tom Brown, 45, was laid off in March. His wife, Jane, works part-time.\n\n"
+        "“We're barely getting by,” he said.",
+        ("“We're barely getting", "Tom Brown"),
+        id="a-name-beside-a-gendered-noun-has-its-gender",
+    ),
 ]
 
 

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from storytrace.extract.cues import REPORTING_VERBS
+from storytrace.extract.cues import GENDERED_NOUNS, REPORTING_VERBS
 from storytrace.extract.speaker_names import gender_of_first_name, gender_of_title
 
 if TYPE_CHECKING:
@@ -142,6 +142,7 @@ class Referents:
         self._untagged(covered)
         self._learn_said_pronoun()
         self._learn_person_modifiers()
+        self._learn_gendered_roles()
 
     # reading ---------------------------------------------------------------------
 
@@ -282,6 +283,21 @@ class Referents:
                 continue
             if any(_says_person(child) for child in self._doc[i].children):
                 referent.person, referent.organisation = True, False
+
+    def _learn_gendered_roles(self) -> None:
+        """ "His wife, Jane,", "her son Tom": a name beside a gendered noun is a person
+        of that gender (a lone first name has none of its own)."""
+        for i, referent in self._heads.items():
+            token = self._doc[i]
+            nouns = [c for c in token.children if c.dep_ in ("appos", "compound")]
+            if token.dep_ == "appos":
+                nouns.append(token.head)
+            for noun in nouns:
+                gender = GENDERED_NOUNS.get(str(noun.lemma_).lower(), 0)
+                if gender and noun.pos_ == "NOUN":
+                    referent.person, referent.organisation = True, False
+                    self.learn_gender(referent, gender)
+                    break
 
 
 def _says_person(modifier: Token) -> bool:
