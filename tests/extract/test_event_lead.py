@@ -432,3 +432,11 @@ def test_a_headline_scene_then_the_clause_that_states_it(pipeline: Pipeline) -> 
         "Thousands of fans cheered in Marlow on Sunday."
     )
     assert who_what(pipeline, text) == ("Ann Lee", "lifts the cup in Marlow")
+
+
+def test_an_organisation_named_as_a_site_is_a_place(pipeline: Pipeline) -> None:
+    text = (
+        "Obama and Trump talk\n\n"
+        "Barack Obama and Donald Trump shook hands in the Oval Office on Thursday."
+    )
+    assert when_where(pipeline, text) == ("2025-11-20", "Oval Office")

@@ -11,7 +11,13 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from storytrace.extract.event_lead import opening_end
-from storytrace.extract.event_parse import PLACE_LABELS, PLACE_PREPS, line_end, without_article
+from storytrace.extract.event_parse import (
+    PLACE_LABELS,
+    PLACE_PREPS,
+    is_site,
+    line_end,
+    without_article,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,7 +46,7 @@ def lead_place(doc: Doc, dateline: set[int]) -> DocSpan | None:
     for ent in doc.ents:
         if ent.end > lead_end:
             break
-        if ent.label_ not in PLACE_LABELS or ent.start in dateline:
+        if (ent.label_ not in PLACE_LABELS and not is_site(ent)) or ent.start in dateline:
             continue
         if _after_place_prep(ent) and not _describes(ent):
             return on_line(without_article(ent))

@@ -20,9 +20,11 @@ __all__ = [
     "MAX_HOPS",
     "PLACE_LABELS",
     "PLACE_PREPS",
+    "SITE_WORDS",
     "child_trigger",
     "governed_by",
     "is_phone_call",
+    "is_site",
     "line_end",
     "line_start",
     "names_place",
@@ -46,6 +48,12 @@ CLAUSE_DEPS: Final = frozenset({
 PLACE_PREPS: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "on"})
 #: spaCy labels of places (FAC: "the White House", "Trump Tower")
 PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+#: last words of a site's name: an organisation so named after "in" or "at" is a place
+#: ("in the Oval Office", "at Progressive Field"), whatever the model calls it
+SITE_WORDS: Final = frozenset({
+    "office", "house", "tower", "towers", "field", "stadium", "arena", "square", "park",
+    "hall", "airport", "station", "street", "avenue", "bridge", "hospital", "circuit",
+})  # fmt: skip
 #: nouns that count an event rather than name it ("a day of talks", "a round of strikes")
 QUANTITY_NOUNS: Final = frozenset({"day", "round", "series", "week", "night", "wave", "hour"})
 #: a "what" longer than this many tokens is cut: an answer, not a paragraph
@@ -223,6 +231,11 @@ def statement(verb: Token, skip: set[int]) -> DocSpan:
     while end - 1 > verb.i and _dangles(doc[end - 1]):
         end -= 1
     return doc[said.start : max(end, said.end)]
+
+
+def is_site(ent: DocSpan) -> bool:
+    """An organisation named as a site ("the Oval Office", "Trump Tower")."""
+    return ent.label_ == "ORG" and ent[-1].lower_ in SITE_WORDS
 
 
 def names_place(prep: Token) -> bool:

@@ -67,6 +67,7 @@ from storytrace.extract.event_parse import (
     child_trigger,
     governed_by,
     is_phone_call,
+    is_site,
     line_end,
     phrase_of,
     predicate,
@@ -467,17 +468,16 @@ class _Extractor:
     def _place(self, token: Token, *, visited: bool = False) -> DocSpan | None:
         """The place ``token`` names (its named entity), if it names one.
 
-        "at the White House" and "visiting the White House" name a place even
-        when the model calls it an organisation.
+        "at the White House", "visiting the White House" and "in the Oval Office"
+        name a place even when the model calls it an organisation.
         """
-        if token.ent_type_ not in PLACE_LABELS and not (
-            token.ent_type_ == "ORG" and (visited or token.head.lower_ == "at")
-        ):
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None:
             return None
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return on_line(without_article(ent))
-        return None
+        organisation = ent.label_ == "ORG" and (visited or token.head.lower_ == "at")
+        if ent.label_ not in PLACE_LABELS and not organisation and not is_site(ent):
+            return None
+        return on_line(without_article(ent))
 
     def _evidence(self, token: Token) -> Span:
         """The sentence of ``token``, cut at the line: the parser runs headings into text."""
