@@ -187,6 +187,11 @@ CASES = [
         ("“We're barely getting", "Tom Brown"),
         id="a-name-beside-a-gendered-noun-has-its-gender",
     ),
+    pytest.param(
+        "The Liberal MP for Surrey Centre, Randeep Sarai, said the funding was secured.",
+        ("the funding was", "Randeep Sarai"),
+        id="the-name-after-a-role-and-its-place-names-the-role-s-holder",
+    ),
 ]
 
 

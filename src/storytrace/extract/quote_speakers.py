@@ -34,7 +34,7 @@ from storytrace.extract.speaker_nouns import (
     ORGANISATION_NOUNS,
     is_person_word,
 )
-from storytrace.extract.speaker_referents import Referent
+from storytrace.extract.speaker_referents import Referent, looks_like_name
 from storytrace.extract.speaker_salience import Salience
 from storytrace.records import Entity, Speaker
 
@@ -396,10 +396,23 @@ class SpeakerFinder:
         entity = self._entity_at(token)
         if entity is not None:
             return entity
-        for child in token.children:
+        person = is_person_word(str(token.lemma_).lower())
+        # the parser may hang the name on the place after the role ("The Liberal MP for
+        # Surrey Centre, Randeep Sarai,"); a person's name there names the role's holder
+        places = [
+            pobj
+            for prep in (token.children if person else ())
+            if prep.dep_ == "prep"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for child in (c for t in (token, *places) for c in t.children):
             if child.dep_ == "appos":
                 entity = self._entity_at(child)
-                if entity is not None and entity.type == "PERSON":
+                if entity is None:
+                    continue
+                # "…, Randeep Sarai," is the MP's name, whatever the tagger took it for
+                if entity.type == "PERSON" or (person and looks_like_name(entity.name)):
                     return entity
         return None
 

@@ -39,10 +39,11 @@ COLLECTIVE_NOUNS: Final = ORGANISATION_NOUNS | frozenset(
 # fmt: off
 #: nouns for people that no agent suffix gives away ("the judge said")
 PERSON_NOUNS: Final = frozenset({
-    "adult", "attorney", "boss", "caddie", "candidate", "captain", "chair", "chief", "child",
-    "citizen", "coach", "colleague", "cop", "dad", "defenceman", "defenseman", "doctor", "fan",
-    "forward", "friend", "goalie", "guard", "head", "host", "judge", "kid", "landlord", "mom",
-    "neighbour", "neighbor", "nurse", "parent", "patient", "pilot", "premier", "relative",
+    "adult", "attorney", "boss", "caddie", "candidate", "captain", "ceo", "chair",
+    "chief", "child", "citizen", "coach", "colleague", "cop", "dad", "defenceman",
+    "defenseman", "doctor", "fan", "forward", "friend", "goalie", "guard", "head",
+    "host", "judge", "kid", "landlord", "mla", "mom", "mp", "mpp", "neighbor",
+    "neighbour", "nurse", "parent", "patient", "pilot", "premier", "relative",
     "resident", "rookie", "sergeant", "spouse", "star", "student", "suspect", "teen",
     "teenager", "veteran", "victim", "widow", "wing", "youth",
 })
