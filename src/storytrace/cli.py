@@ -498,7 +498,8 @@ def _print_eval(run: Callable[[], EvalResult], as_json: bool) -> None:
     "--dataset",
     required=True,
     type=click.Choice(TIME_DATASETS),
-    help="TimeBank + AQUAINT (tbaq), one of them, or MEANTIME (Wikinews).",
+    help="TimeBank + AQUAINT (tbaq), one of them, AQUAINT's tuned or held-out half, or "
+    "MEANTIME (Wikinews).",
 )
 @_data_dir_option
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
