@@ -440,3 +440,23 @@ def test_an_organisation_named_as_a_site_is_a_place(pipeline: Pipeline) -> None:
         "Barack Obama and Donald Trump shook hands in the Oval Office on Thursday."
     )
     assert when_where(pipeline, text) == ("2025-11-20", "Oval Office")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seattle police hunt gunman after five shot\n\n"
+            "Police in Seattle were hunting a gunman on Thursday.",
+            ("Seattle police", "hunt gunman"),
+        ),
+        (
+            "London tram crash kills seven\n\nSeven people died when a tram derailed.",
+            ("London tram crash", "kills seven"),
+        ),
+    ],
+)
+def test_a_place_opening_a_headline_modifies_the_actor(
+    pipeline: Pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    assert who_what(pipeline, text) == expected

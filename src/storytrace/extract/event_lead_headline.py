@@ -26,6 +26,9 @@ __all__ = [
 #: a capitalised word opening a headline names its actor when the article's text
 #: repeats it this many times ("Nordberg shrinks bars": 2 beat 3 on giveme5w1h-dev)
 MIN_ACTOR_MENTIONS: Final = 2
+#: entity labels of places: a headline opening with one names its actor in the nouns
+#: after it ("Seattle police", "London tram crash")
+PLACE_ACTOR_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 #: role words between an organisation and a person's name ("Rovers team boss Bo Chen")
 MAX_ROLE_TOKENS: Final = 3
 #: the longest actor read off a headline by its repetition in the text, in tokens
@@ -137,7 +140,22 @@ def _actor_and_predicate(segment: DocSpan, start: int) -> Headline | None:
     actor = _actor(segment, start)
     if actor is None:
         return None
-    begin = _predicate_start(segment, actor.end)
+    # "Seattle police hunt gunman": a place names no actor; it modifies the nouns
+    # after it, which do ("stages" after a name is a verb the model tagged a noun)
+    place = any(e.start == actor.start and e.label_ in PLACE_ACTOR_LABELS for e in doc.ents)
+    begin = _predicate_start(segment, actor.end, min_run=1 if place else MIN_COMPOUND_RUN)
+    # no verb the model saw ("Seattle police hunt gunman", all nouns): the one noun
+    # after the place is what it modifies
+    if (
+        place
+        and begin == actor.end
+        and begin + 1 < segment.end
+        and doc[begin].pos_ == "NOUN"
+        and doc[begin + 1].pos_ in ("NOUN", "VERB")
+    ):
+        begin += 1
+    if place and begin > actor.end:
+        actor = doc[actor.start : begin]
     end = begin
     while end < segment.end and end - begin < MAX_HEADLINE_PREDICATE:
         if _breaks(doc[end]) or _dates(doc[end]):
@@ -244,13 +262,13 @@ def _repeated_name(segment: DocSpan, start: int) -> DocSpan | None:
     return None
 
 
-def _predicate_start(segment: DocSpan, actor_end: int) -> int:
-    """Where the predicate begins: at the verb when nouns continue the actor's phrase
-    ("Nordberg bar shape change sparks anger": "sparks anger")."""
+def _predicate_start(segment: DocSpan, actor_end: int, *, min_run: int) -> int:
+    """Where the predicate begins: at the verb when at least ``min_run`` nouns continue
+    the actor's phrase ("Nordberg bar shape change sparks anger": "sparks anger")."""
     doc = segment.doc
     for token in doc[actor_end : segment.end]:
         if token.pos_ == "VERB":
-            return token.i if token.i - actor_end >= MIN_COMPOUND_RUN else actor_end
+            return token.i if token.i - actor_end >= min_run else actor_end
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or _breaks(token):
             break
         after = doc[token.i + 1] if token.i + 1 < segment.end else None
