@@ -454,6 +454,12 @@ def test_an_organisation_named_as_a_site_is_a_place(pipeline: Pipeline) -> None:
             "London tram crash kills seven\n\nSeven people died when a tram derailed.",
             ("London tram crash", "kills seven"),
         ),
+        # a country that acts: its verb is no noun it modifies
+        (
+            "Germany closes consulate after attack\n\n"
+            "Germany has closed its consulate after the attack, officials said.",
+            ("Germany", "closes consulate"),
+        ),
     ],
 )
 def test_a_place_opening_a_headline_modifies_the_actor(

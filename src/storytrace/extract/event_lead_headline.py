@@ -150,7 +150,7 @@ def _actor_and_predicate(segment: DocSpan, start: int) -> Headline | None:
         place
         and begin == actor.end
         and begin + 1 < segment.end
-        and doc[begin].pos_ == "NOUN"
+        and doc[begin].tag_ == "NN"  # not "Germany closes consulate": a verb
         and doc[begin + 1].pos_ in ("NOUN", "VERB")
     ):
         begin += 1
