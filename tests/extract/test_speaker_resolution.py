@@ -192,6 +192,12 @@ CASES = [
         ("the funding was", "Randeep Sarai"),
         id="the-name-after-a-role-and-its-place-names-the-role-s-holder",
     ),
+    pytest.param(
+        "The Canadian Union of Public Employees represents the paramedics. The union started "
+        "a campaign last year. They say the wards are understaffed.",
+        ("the wards are", "The union"),
+        id="they-is-the-collective-noun-as-worded",
+    ),
 ]
 
 

@@ -221,8 +221,11 @@ class SpeakerFinder:
                 return _of_referent(self._salience.resolved(subject), subject.text)
             if lemma == "they":
                 group = self._group_before(subject)
+                if group is not None and group.tag_ == "NN":
+                    # "the union… they": the group as the article words it (GGT's way)
+                    return Speaker(description=self._core(group, self._words_of(group)))
                 if group is not None:
-                    return self.speaker(group, self.token_span_text(*self.source_range(group)))
+                    return self.speaker(group, self._words_of(group))
             return Speaker(anonymous=lemma in ANONYMOUS_QUANTIFIERS, description=description)
         if lemma in DOCUMENT_HEADS:
             owner = self._owner(subject)
@@ -356,6 +359,9 @@ class SpeakerFinder:
             if plural or joined or collective:
                 return token
         return None
+
+    def _words_of(self, token: Token) -> str:
+        return self.token_span_text(*self.source_range(token))
 
     def token_span_text(self, start: int, end: int) -> str:
         return self._doc[start:end].text
