@@ -75,17 +75,27 @@ def test_rank_features_and_rivals() -> None:
     model = replace(PAIR_MODEL, weights=(0.0,) * len(PAIR_MODEL.weights), bias=0.0)
     alone = pair_links(articles, model, 14.0)
     assert alone.pairs == [(0, 1)] and alone.logits == [0.0]
-    # each the other's best: rank 1 on both sides, no gap
-    assert alone.ranks == [(1.0, 1.0, 0.0, 0.0)]
+    # each the other's best: rank 1 on both sides, no gap, no neighbour shared
+    assert alone.ranks == [(1.0, 1.0, 0.0, 0.0, 0.0)]
     # an open story's article matches the first article better (logit 2): the pair
     # is second on that side, 2 below its best
     found = pair_links(articles, model, 14.0, rivals=[[2.0], []])
-    assert found.ranks == [(1.0, 0.5, -2.0, 0.0)]
+    assert found.ranks == [(1.0, 0.5, -2.0, 0.0, 0.0)]
     # the graph: the pair's probability, and the first article's link to story "s"
     graph = BatchGraph.build(2, found, model, [{"s": 0.8}, {}], {"s": 7})
     assert graph.stories == ["s"] and graph.links[0, 2] == 0.8
     assert graph.links[0, 1] == pytest.approx(model.probability(0.0, found.ranks[0]))
     assert list(graph.sizes) == [3]  # a long story counts as STORY_WEIGHT articles
+
+
+def test_shared_neighbours() -> None:
+    # three articles, each pair a candidate; every first-stage logit 0 (probability
+    # 0.5): each pair shares the third article, 0.5 * 0.5
+    words = {"lava": 1.0, "grindavik": 1.0}
+    model = replace(PAIR_MODEL, weights=(0.0,) * len(PAIR_MODEL.weights), bias=0.0)
+    found = pair_links([_article(words) for _ in range(3)], model, 14.0)
+    assert found.pairs == [(0, 1), (0, 2), (1, 2)]
+    assert [r[-1] for r in found.ranks] == [0.25, 0.25, 0.25]
 
 
 def test_a_story_weighs_as_its_articles_in_the_average() -> None:

@@ -85,6 +85,12 @@ MEMBER_SPACES = ("body", "title", "names", "title_body")
 MAX_POSTINGS = 200
 #: candidate stories scored in full per article, those sharing most query terms
 MAX_CANDIDATES = 40
+#: candidate stories scored by the story model per article of a jointly clustered
+#: batch (fewer than one by one: it decides only its links, the pairs do the rest).
+#: On neus_train streams in batches of 400, 10 instead of 40 scored B-cubed F1 84.70
+#: vs 84.75; on the whole file (many stories open) scoring candidates was 60 % of
+#: the time
+JOINT_CANDIDATES = 10
 #: open stories an article links to in a batch's graph (its best by the story model)
 STORY_LINKS = 5
 
@@ -341,9 +347,10 @@ class StoryIndex:
         """The article's probability of joining each of its best open stories: the
         story model's join rule read as a logit, shifted so that an article with no
         pair joins a story just when the rule says so."""
+        found = self.candidate_stories(article, JOINT_CANDIDATES)
         scored = heapq.nlargest(
             STORY_LINKS + 1,
-            ((self.model.score(c.similarities), c.story) for c in self.candidates(article)),
+            ((self.model.score(self.similarities(article, self.open[s])), s) for s in found),
         )
         links = {}
         for x, story in scored[:STORY_LINKS]:
