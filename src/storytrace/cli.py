@@ -468,7 +468,8 @@ def eval_() -> None:
     "--dataset",
     required=True,
     type=click.Choice(QUOTE_DATASETS),
-    help="ggt: Gender Gap Tracker; polnear-dev/-train: PolNeAR splits.",
+    help="ggt: Gender Gap Tracker (ggt-tune / ggt-heldout: its even / odd half); "
+    "polnear-dev/-train: PolNeAR splits.",
 )
 @_data_dir_option
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
