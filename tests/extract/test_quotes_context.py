@@ -101,6 +101,35 @@ CASES = [
         id="quotation-reopened-in-each-paragraph",
     ),
     pytest.param(
+        '"We will rebuild the hall by spring," said Mayor Tom Reed.\n\n'
+        "Jane Doe has lived on the street for 20 years. "
+        '"Nobody has asked us what we want. The plan makes no sense for families like mine."',
+        [
+            Context('"We will rebuild the hall by spring,"', "Tom Reed"),
+            Context(
+                '"Nobody has asked us what we want. The plan makes no sense for families like'
+                ' mine."',
+                "Jane Doe",
+            ),
+        ],
+        id="floating-quote-after-a-newcomer-is-theirs",
+    ),
+    pytest.param(
+        '"We will rebuild the hall by spring," said Mayor Tom Reed.\n\n'
+        "Reed has led the council for 20 years. "
+        '"Nobody has asked us what we want. The plan makes no sense for families like mine."',
+        [
+            Context('"We will rebuild the hall by spring,"', "Tom Reed"),
+            Context(
+                '"Nobody has asked us what we want. The plan makes no sense for families like'
+                ' mine."',
+                "Tom Reed",
+                continues="t:q1",
+            ),
+        ],
+        id="floating-quote-after-the-same-speaker-goes-on",
+    ),
+    pytest.param(
         "“We will sign the treaty on Friday,” Leon Okafor said.\n"
         "Reporters pressed him again. “We will sign the treaty on Friday,” Okafor said.",
         [

@@ -481,10 +481,39 @@ def _floating(article: _Article, found: Sequence[_Found]) -> list[_Found]:
         ):
             continue
         content = article.span(quote.open, quote.close + 1)
+        newcomer = _introduced_between(article, previous, quote.open)
+        if newcomer is not None:
+            added.append(_Found("direct", content, None, None, newcomer[0], newcomer[1]))
+            continue
         added.append(
             _Found("direct", content, None, None, None, previous.speaker, continues=previous)
         )
     return added
+
+
+def _introduced_between(
+    article: _Article, previous: _Found, start: int
+) -> tuple[Span, Speaker] | None:
+    """A person a whole sentence between a statement and a floating quotation makes
+    its subject, other than the statement's speaker: the quotation is theirs.
+
+    "…,” said Smith.⏎Jane Doe has lived there 20 years. “…”" — Doe speaks.
+    """
+    # the parser often runs the sentence on into the quotation: its root must come before
+    between = [
+        s for s in article.doc.sents if previous.end <= s.start_char < start and s.root.idx < start
+    ]
+    for sentence in reversed(between):
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.ent_type_ != "PERSON" or article.in_quote[subject.i]:
+            continue
+        source = article.token_span(*article.speakers.source_range(subject))
+        speaker = article.speakers.speaker(subject, source.text)
+        if speaker.name is None or speaker.name == previous.speaker.name:
+            return None
+        return source, speaker
+    return None
 
 
 def _quotation_between(article: _Article, start: int, end: int) -> bool:
