@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -65,18 +65,30 @@ def _db_option(func: F) -> F:
     )(func)
 
 
-def _data_dir_option(func: F) -> F:
-    return click.option(
-        "--data-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=DEFAULT_DATA_DIR,
-        show_default=True,
-        help="The shared/data folder.",
-    )(func)
+def _eval_options(choices: Sequence[str], datasets: str, unit: str) -> Callable[[F], F]:
+    """The options every `eval` command shares: --dataset, --data-dir, --limit, --json."""
 
+    def decorate(func: F) -> F:
+        for option in reversed(
+            (
+                click.option("--dataset", required=True, type=click.Choice(choices), help=datasets),
+                click.option(
+                    "--data-dir",
+                    type=click.Path(file_okay=False, path_type=Path),
+                    default=DEFAULT_DATA_DIR,
+                    show_default=True,
+                    help="The shared/data folder.",
+                ),
+                click.option(
+                    "--limit", type=click.IntRange(min=1), help=f"Score only the first N {unit}."
+                ),
+                click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON."),
+            )
+        ):
+            func = option(func)
+        return func
 
-def _json_scores_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")(func)
+    return decorate
 
 
 def _config_option(func: F) -> F:
@@ -464,16 +476,12 @@ def eval_() -> None:
 
 
 @eval_.command(name="quotes")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Choice(QUOTE_DATASETS),
-    help="ggt: Gender Gap Tracker (ggt-tune / ggt-heldout: its even / odd half); "
+@_eval_options(
+    QUOTE_DATASETS,
+    "ggt: Gender Gap Tracker (ggt-tune / ggt-heldout: its even / odd half); "
     "polnear-dev/-train: PolNeAR splits.",
+    "articles",
 )
-@_data_dir_option
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
-@_json_scores_option
 def eval_quotes(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
     """Quote attribution: GGT quote P/R/F1, speaker and verb accuracy; PolNeAR spans."""
     _print_eval(lambda: evaluate_quotes(dataset, data_dir=data_dir, limit=limit), as_json)
@@ -495,49 +503,35 @@ def _print_eval(run: Callable[[], EvalResult], as_json: bool) -> None:
 
 
 @eval_.command(name="time")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Choice(TIME_DATASETS),
-    help="TimeBank + AQUAINT (tbaq), one of them, AQUAINT's tuned or held-out half, or "
+@_eval_options(
+    TIME_DATASETS,
+    "TimeBank + AQUAINT (tbaq), one of them, AQUAINT's tuned or held-out half, or "
     "MEANTIME (Wikinews).",
+    "documents",
 )
-@_data_dir_option
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
-@_json_scores_option
 def eval_time(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
     """Time expressions: TempEval-3 Task A extent P/R/F1, value accuracy and value F1."""
     _print_eval(lambda: evaluate_time(dataset, data_dir=data_dir, limit=limit), as_json)
 
 
 @eval_.command(name="events")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Choice(EVENT_DATASETS),
-    help="Giveme5W1H, or its dev / held-out test split (by story).",
+@_eval_options(
+    EVENT_DATASETS, "Giveme5W1H, or its dev / held-out test split (by story).", "articles"
 )
-@_data_dir_option
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
-@_json_scores_option
 def eval_events(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
     """Main event of each article: who / what / when / where precision against coder phrases."""
     _print_eval(lambda: evaluate_events(dataset, data_dir=data_dir, limit=limit), as_json)
 
 
 @eval_.command(name="stories")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Choice(STORY_DATASETS),
-    help="neus_val, basil, pac (held out) or neus_train (where the model was tuned).",
+@_eval_options(
+    STORY_DATASETS,
+    "neus_val, basil, pac (held out) or neus_train (where the model was tuned).",
+    "articles",
 )
-@_data_dir_option
-@click.option("--limit", type=click.IntRange(min=1), help="Cluster only the first N articles.")
 @click.option(
     "--embeddings", is_flag=True, help="Add sentence embeddings (needs the [embeddings] extra)."
 )
-@_json_scores_option
 def eval_stories(
     dataset: str, data_dir: Path, limit: int | None, embeddings: bool, as_json: bool
 ) -> None:
