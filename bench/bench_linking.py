@@ -17,7 +17,11 @@ takes about nine minutes on two cores (measured: 5.37 ms/article at 10k, 5.12 at
 100k, peak 299 MB and 343 MB; with the stories' IDF prior and two more features,
 3.73 ms at 5k and 4.43 at 20k, 1.19x, on shared cores). Below about 5k the
 stream has not yet filled a window of open stories, so its cost is not yet the
-steady one (2k vs 20k reads 1.54x).
+steady one (2k vs 20k reads 1.54x). With batches clustered jointly
+(link/story_batch.py; a chunk is linked in batches of 2,048): 3.72 ms at 4k and
+4.28 at 12k (1.15x); 2.63 at 2k and 3.60 at 8k (1.37x: the 2k store is one
+batch with no story open yet, the cheapest case), where the article-by-article
+stream measured 6.52 and 7.63 on the same shared cores.
 
     python bench/bench_linking.py [--sizes 10000,100000]
 """

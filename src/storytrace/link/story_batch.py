@@ -9,8 +9,10 @@ know that the next one would have been a better seed). Instead:
    term looked up only among the articles nearest it in the batch's date order)
    and keeps its :data:`PAIR_NEIGHBOURS` best; each pair gets the learned
    probability of being one story (:class:`~storytrace.link.story_model.PairModel`);
-2. the open stories that share an article's terms join the graph as fixed nodes,
-   linked to the article by the story model's probability;
+2. the open stories the story model ranks best for an article join the graph as
+   fixed nodes, linked to it by the story model's join rule read as a
+   probability; the article's best match among each such story's kept articles
+   also ranks its pairs (a pair that a story's article outranks is no best match);
 3. average-link agglomerative clustering over that graph (a missing edge counts
    as 0), merging while the best average link is above the pair model's
    threshold, never two clusters that each hold an open story.
@@ -44,7 +46,8 @@ __all__ = [
 ]
 
 #: batch neighbours scored per article (the best by shared distinctive terms). On
-#: neus_train (one batch per stream) 15 scored B-cubed F1 0.902, 10 0.897, 20 0.901
+#: neus_train (each stream as one batch, second stage fitted there alone) 15 scored
+#: B-cubed F1 0.902, 10 0.897, 20 0.901
 PAIR_NEIGHBOURS = 15
 #: batch articles looked up per query term: those nearest the article in date
 #: order (a frequent term must not make every article meet every other)
