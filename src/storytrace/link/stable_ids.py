@@ -10,9 +10,9 @@ arrives).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-__all__ = ["ID_HASH_CHARS", "stable_ids"]
+__all__ = ["ID_HASH_CHARS", "stable_ids", "unused_id"]
 
 #: hex characters of the hash kept in an id: 40 bits, so a collision within one
 #: store is very unlikely, and one that happens is resolved by a suffix
@@ -26,11 +26,16 @@ def stable_ids(prefix: str, anchors: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     for anchor in anchors:
         digest = hashlib.sha1(anchor.encode("utf-8"), usedforsecurity=False).hexdigest()
-        base = f"{prefix}-{digest[:ID_HASH_CHARS]}"
-        candidate, n = base, 1
-        while candidate in seen:
-            n += 1
-            candidate = f"{base}-{n}"
+        candidate = unused_id(f"{prefix}-{digest[:ID_HASH_CHARS]}", seen.__contains__)
         seen.add(candidate)
         out.append(candidate)
     return out
+
+
+def unused_id(base: str, taken: Callable[[str], bool]) -> str:
+    """``base``, or ``base-2``, ``base-3``… : the first that is not ``taken``."""
+    candidate, n = base, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate

@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from storytrace.link.dates import day_number
+from storytrace.link.stable_ids import unused_id
 from storytrace.link.story_batch import (
     BatchGraph,
     PairArticle,
@@ -155,12 +156,7 @@ class _Story:
 
 def story_id_for(key: str, taken: Callable[[str], bool]) -> str:
     """A story's id from the text key of the article that opened it."""
-    base = f"story-{key[:10]}"
-    candidate, n = base, 1
-    while taken(candidate):
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+    return unused_id(f"story-{key[:10]}", taken)
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
