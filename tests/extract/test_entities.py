@@ -262,3 +262,36 @@ def test_seed_entities(nlp: Language, seeds: dict[str, str]) -> None:
     assert by_name(second, "Zelensky").type == "PERSON"
     assert by_name(second, "White House").type == "ORG"
     assert by_name(second, "Brian Fitzpatrick").aliases == ("Fitzpatrick",)
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    from spacy.tokens import Doc as SpacyDoc
+
+    lemmas = [w.lower() for w in words]
+    return SpacyDoc(BLANK.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_an_untagged_name_with_a_person_in_apposition_is_a_person() -> None:
+    # "Aurelio Danes, the envoy, said…": the model tagged neither word
+    words = ["Aurelio", "Danes", ",", "the", "envoy", ",", "said", "so", ".", "Danes", "left", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 6, 6, 10, 10, 10]
+    deps = ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "advmod", "punct"]
+    deps += ["nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"]
+    pos += ["PROPN", "VERB", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    doc.ents = [doc.char_span(doc[9].idx, doc[9].idx + 5, label="NORP")]  # "Danes" (the people)
+    danes = by_name(extract_entities(doc, "a"), "Aurelio Danes")
+    assert (danes.type, danes.aliases) == ("PERSON", ("Danes",))
+
+
+def test_a_place_in_apposition_or_one_word_is_no_person() -> None:
+    # "Oak Street, the road…" and "Danes, the envoy…" (one word: a surname or a people)
+    words = ["Oak", "Street", ",", "the", "road", ",", "closed", ".", "Danes", ",", "the"]
+    words += ["envoy", ",", "left", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 6, 13, 8, 11, 8, 8, 13, 13]
+    deps = ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct", "nsubj"]
+    deps += ["punct", "det", "appos", "punct", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT", "PROPN", "PUNCT"]
+    pos += ["DET", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    assert extract_entities(_parsed(words, heads, deps, pos), "a") == []

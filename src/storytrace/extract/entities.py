@@ -5,7 +5,9 @@ the same thing and what type it is:
 
 1. collect PERSON/ORG/GPE/LOC/NORP mentions, trimmed of "the", titles and the
    possessive ('s / ’s); mentions in title-case headings or running across a
-   line break are dropped (the model mis-tags those worst);
+   line break are dropped (the model mis-tags those worst); a proper name of two
+   or three words the model left untagged is a person when an apposition says
+   what person it is ("Aurelio Danes, the envoy whose…");
 2. group mentions by their normalised text and vote on each group's type;
 3. merge full person names that agree on first and last word, and let a single
    word ("Witkoff", "Trump") join the one full name that contains it, whatever
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Final
 
 from storytrace.extract.quote_layout import Layout
+from storytrace.extract.speaker_nouns import is_person_word
 from storytrace.records import Entity, EntityType, Span
 
 if TYPE_CHECKING:
@@ -37,6 +40,16 @@ if TYPE_CHECKING:
 
 __all__ = ["ENTITY_LABELS", "EntityIndex", "EntityStage", "extract_entities", "normalise_name"]
 
+#: words in a person's name found by :func:`_described_persons` ("Mary Ann Smith")
+NAME_MAX_WORDS: Final = 3
+#: roles of people in political news that no agent ending gives away ("the envoy")
+ROLE_NOUNS: Final = frozenset(
+    {
+        "aide", "ambassador", "chancellor", "colonel", "delegate", "diplomat", "envoy",
+        "executive", "expert", "general", "lieutenant", "official", "representative",
+        "secretary", "senator", "spokesperson", "veteran",
+    }
+)  # fmt: skip
 #: spaCy labels kept, in the order used to break exact ties of the type vote
 ENTITY_LABELS: Final[tuple[EntityType, ...]] = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 #: labels of places: a word only ever tagged so never joins a person ("Washington")
@@ -110,6 +123,7 @@ def extract_entities(doc: Doc, article_id: str) -> list[Entity]:
     layout = Layout(doc.text)
     # 1.
     mentions = _collect_mentions(doc, layout)
+    mentions += _described_persons(doc, layout)
     # 2.
     groups: dict[str, list[_Mention]] = {}
     for mention in mentions:
@@ -148,6 +162,46 @@ def _collect_mentions(doc: Doc, layout: Layout) -> list[_Mention]:
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _described_persons(doc: Doc, layout: Layout) -> list[_Mention]:
+    """Untagged names with a person noun in apposition: "Aurelio Danes, the envoy…".
+
+    The small model misses unfamiliar names; without this their surname alone
+    may be tagged as something else ("Danes" as a nationality) and a quote's
+    speaker never gets a full name.
+    """
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+            continue
+        described = any(
+            c.dep_ == "appos" and c.i > token.i and _names_a_person(str(c.lemma_).lower())
+            for c in token.children
+        )
+        if not described or layout.is_heading(int(token.idx)):
+            continue
+        start = token.i
+        while (
+            start > 0
+            and token.i - start < NAME_MAX_WORDS - 1
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i == token.i
+            and doc[start - 1].pos_ == "PROPN"
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        if start == token.i:
+            continue  # one word: a surname or a place, not told apart here
+        mention = _trimmed(doc, start, token.i + 1, "PERSON")
+        if mention is not None and not any(t.isupper() for t in mention.tokens):
+            found.append(mention)
+    return found
+
+
+def _names_a_person(noun: str) -> bool:
+    return noun in ROLE_NOUNS or is_person_word(noun)
 
 
 def _trimmed(doc: Doc, start: int, end: int, label: EntityType) -> _Mention | None:
