@@ -42,14 +42,6 @@ __all__ = ["ENTITY_LABELS", "EntityIndex", "EntityStage", "extract_entities", "n
 
 #: words in a person's name found by :func:`_described_persons` ("Mary Ann Smith")
 NAME_MAX_WORDS: Final = 3
-#: roles of people in political news that no agent ending gives away ("the envoy")
-ROLE_NOUNS: Final = frozenset(
-    {
-        "aide", "ambassador", "chancellor", "colonel", "delegate", "diplomat", "envoy",
-        "executive", "expert", "general", "lieutenant", "official", "representative",
-        "secretary", "senator", "spokesperson", "veteran",
-    }
-)  # fmt: skip
 #: spaCy labels kept, in the order used to break exact ties of the type vote
 ENTITY_LABELS: Final[tuple[EntityType, ...]] = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 #: labels of places: a word only ever tagged so never joins a person ("Washington")
@@ -176,7 +168,7 @@ def _described_persons(doc: Doc, layout: Layout) -> list[_Mention]:
         if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
             continue
         described = any(
-            c.dep_ == "appos" and c.i > token.i and _names_a_person(str(c.lemma_).lower())
+            c.dep_ == "appos" and c.i > token.i and is_person_word(str(c.lemma_).lower())
             for c in token.children
         )
         if not described or layout.is_heading(int(token.idx)):
@@ -198,10 +190,6 @@ def _described_persons(doc: Doc, layout: Layout) -> list[_Mention]:
         if mention is not None and not any(t.isupper() for t in mention.tokens):
             found.append(mention)
     return found
-
-
-def _names_a_person(noun: str) -> bool:
-    return noun in ROLE_NOUNS or is_person_word(noun)
 
 
 def _trimmed(doc: Doc, start: int, end: int, label: EntityType) -> _Mention | None:

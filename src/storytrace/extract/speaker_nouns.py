@@ -46,6 +46,10 @@ PERSON_NOUNS: Final = frozenset({
     "neighbour", "nurse", "parent", "patient", "pilot", "premier", "relative",
     "resident", "rookie", "sergeant", "spouse", "star", "student", "suspect", "teen",
     "teenager", "veteran", "victim", "widow", "wing", "youth",
+    # roles in political news
+    "aide", "ambassador", "colonel", "delegate", "diplomat", "envoy", "executive",
+    "expert", "general", "lieutenant", "official", "representative", "secretary",
+    "senator", "spokesperson",
 })
 # fmt: on
 #: endings of agent nouns, which name people ("labourer", "mayor", "columnist", "politician")
