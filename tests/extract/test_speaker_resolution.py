@@ -27,6 +27,12 @@ def speakers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
 
 CASES = [
     pytest.param(
+        "Aurelio Danes, the Lisrenian envoy, arrived in Port Halvard on Monday.\n"
+        "The envoy said the convoy would move before the thaw.",
+        ("the convoy would", "Aurelio Danes"),
+        id="the-envoy-is-the-person-named-with-that-role",
+    ),
+    pytest.param(
         "Tom Vance said the new arena would cost less than the old one.\n"
         "Regular exercise also produced good results for accountant Ben Obi, 50. "
         "“I had a gym membership, but this program helped me,” he says.",
