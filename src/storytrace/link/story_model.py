@@ -46,6 +46,7 @@ __all__ = [
     "TEXT_MODEL",
     "PairModel",
     "StoryModel",
+    "linear",
     "sigmoid",
 ]
 
@@ -56,6 +57,11 @@ def sigmoid(x: float) -> float:
         return 1.0 / (1.0 + math.exp(-x))
     e = math.exp(x)
     return e / (1.0 + e)
+
+
+def linear(bias: float, weights: Sequence[float], values: Sequence[float]) -> float:
+    """``bias + Σ weight·value``: the logit of the story and pair models."""
+    return bias + sum(w * v for w, v in zip(weights, values, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +76,7 @@ class StoryModel:
     threshold: float
 
     def score(self, similarities: Sequence[float]) -> float:
-        return self.bias + sum(w * s for w, s in zip(self.weights, similarities, strict=True))
+        return linear(self.bias, self.weights, similarities)
 
     def joins(self, best: float, runner_up: float | None) -> bool:
         return self.decision(best, runner_up) >= 0
@@ -109,7 +115,7 @@ class PairModel:
     joint_min: int
 
     def logit(self, similarities: Sequence[float]) -> float:
-        return self.bias + sum(w * s for w, s in zip(self.weights, similarities, strict=True))
+        return linear(self.bias, self.weights, similarities)
 
     @property
     def neutral(self) -> float:
@@ -118,9 +124,7 @@ class PairModel:
 
     def probability(self, logit: float, ranks: Sequence[float]) -> float:
         values = (logit, *ranks)
-        return sigmoid(
-            self.rank_bias + sum(w * v for w, v in zip(self.rank_weights, values, strict=True))
-        )
+        return sigmoid(linear(self.rank_bias, self.rank_weights, values))
 
 
 #: TF-IDF only (no extra dependency), starting from the IDF prior counted on
