@@ -15,7 +15,13 @@ from storytrace.errors import ConfigError
 from storytrace.link.run import Linker, link_articles, link_store, load_links
 from storytrace.link.stories import group_stories, story_index
 from storytrace.link.story_features import article_terms, content_words, name_terms
-from storytrace.link.story_index import WINDOW_DAYS, StoryIndex, StoryItem
+from storytrace.link.story_index import (
+    PAIR_QUERY_TERMS,
+    QUERY_TERMS,
+    WINDOW_DAYS,
+    StoryIndex,
+    StoryItem,
+)
 from storytrace.link.story_model import EMBEDDING_MODEL, PAIR_MODEL
 from storytrace.link.story_prior import PRIOR_DOCUMENTS, IdfPrior, load_prior
 from storytrace.records import Article, ArticleAnalysis
@@ -140,6 +146,19 @@ def test_a_batch_is_clustered_jointly_and_ids_stay_stable() -> None:
     second = {a.article: a for a in index.add_batch(later)}
     assert second["v3"].story == story["v1"] and not second["v3"].opened
     assert second["p1"].opened and second["p1"].story not in set(story.values())
+
+
+def test_pairs_look_up_more_query_terms_than_stories() -> None:
+    # an article with 30 distinct body words: its story query keeps QUERY_TERMS of
+    # them, its pair query (batch candidate pairs) PAIR_QUERY_TERMS
+    words = " ".join(f"word{chr(97 + n // 26)}{chr(97 + n % 26)}" for n in range(30))
+    index = StoryIndex(prior=None)
+    article = index.prepare(_item("a1", "", words, "2024-01-14"))
+    body = [t for t in article.query if not t.startswith("\x01")]
+    assert len(body) == QUERY_TERMS == 12
+    pair = index.pair_article(article)
+    assert len([t for t in pair.query if not t.startswith("\x01")]) == PAIR_QUERY_TERMS == 24
+    assert set(article.query) < set(pair.query)
 
 
 def test_small_batches_are_assigned_one_by_one() -> None:
